@@ -1,0 +1,117 @@
+/*
+ * rule.h - the interface between ptlint and its rules.
+ *
+ * Built-in rules and plugins alike describe themselves with a pt_rule and
+ * report through a pt_rule_ctx.  A rule reads the program model of one unit
+ * (ptlint/model.h), the run's summaries (ptlint/summary.h) and its options,
+ * and emits findings; it changes nothing else.
+ */
+#ifndef PTLINT_RULE_H
+#define PTLINT_RULE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ptlint/model.h"
+
+typedef enum pt_severity {
+    PT_SEV_NOTE = 0,
+    PT_SEV_WARNING = 1,
+    PT_SEV_ERROR = 2,
+} pt_severity;
+
+typedef struct pt_rule_ctx pt_rule_ctx;
+typedef struct pt_finding pt_finding;
+typedef struct pt_run pt_run;
+
+/* An option a rule accepts in .ptlint.yaml, with its default. */
+typedef enum pt_option_type {
+    PT_OPT_INT = 0,
+    PT_OPT_BOOL,
+    PT_OPT_STRING,
+    PT_OPT_LIST,                /* list of strings */
+} pt_option_type;
+
+typedef struct pt_option {
+    const char *name;           /* kebab-case, e.g. "max-complexity" */
+    pt_option_type type;
+    const char *default_value;  /* as YAML text: "10", "true", "[a, b]" */
+    const char *help;           /* one line */
+} pt_option;
+
+typedef struct pt_rule {
+    const char *id;             /* stable kebab-case slug */
+    const char *summary;        /* one sentence, shared by code and docs */
+    pt_severity severity;       /* default severity */
+    unsigned languages;         /* PT_LANGS_* mask */
+    bool enabled;               /* enabled by default */
+    const pt_option *options;   /* terminated by a zeroed entry; may be NULL */
+    const char *doc;            /* the doc page in Markdown, or NULL */
+    /* Checks one unit.  Called once per unit, from any worker thread. */
+    void (*check_unit)(pt_rule_ctx *ctx, const pt_unit *unit);
+} pt_rule;
+
+/* ---- reporting ---- */
+
+/*
+ * Emits a finding of the current rule at `loc` with a printf-style
+ * message.  Returns the finding so that evidence steps can be added, or
+ * NULL when the finding was filtered out (steps are then ignored).
+ */
+pt_finding *pt_report(pt_rule_ctx *ctx, pt_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * Adds one step of evidence (a code-flow location with a message) to a
+ * finding.  Steps are kept in the order added.  Accepts a NULL finding.
+ */
+void pt_finding_add_step(pt_rule_ctx *ctx, pt_finding *finding, pt_loc loc,
+                         const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* ---- options and vocabulary ---- */
+
+/* The rule's integer option `name`, from config or its default. */
+int64_t pt_option_int(const pt_rule_ctx *ctx, const char *name);
+
+/* The rule's boolean option `name`. */
+bool pt_option_bool(const pt_rule_ctx *ctx, const char *name);
+
+/* The rule's string option `name`; never NULL. */
+const char *pt_option_string(const pt_rule_ctx *ctx, const char *name);
+
+/*
+ * The rule's list option `name`: sets *count and returns the items, which
+ * live as long as the run.
+ */
+const char *const *pt_option_list(const pt_rule_ctx *ctx, const char *name,
+                                  uint32_t *count);
+
+/* Project vocabulary from .ptlint.yaml `vocabulary:` and rules/data. */
+typedef enum pt_vocab_kind {
+    PT_VOCAB_LOCK_ACQUIRE = 0,  /* functions that take a lock (arg 0) */
+    PT_VOCAB_LOCK_RELEASE,      /* functions that release it */
+    PT_VOCAB_VALIDATOR,         /* substrings naming validators */
+    PT_VOCAB_LOOKUP,            /* substrings naming lookups */
+    PT_VOCAB_NULLABLE,          /* functions that may return NULL/None */
+    PT_VOCAB_EXEMPT,            /* init/teardown substrings (lock rules) */
+    PT_VOCAB_ALLOCATOR,         /* allocation functions */
+    PT_VOCAB_FALLIBLE,          /* functions whose result must be checked */
+    PT_VOCAB_UNBOUNDED_COPY,    /* strcpy and friends */
+    PT_VOCAB_LOCK_TYPE,         /* types of lock fields / constructors */
+    PT_VOCAB_LOGGING,           /* logger receivers: LOG, logger, ... */
+    PT_VOCAB_KIND_COUNT
+} pt_vocab_kind;
+
+/* True when `name` is in the vocabulary list (exact match). */
+bool pt_vocab_has(const pt_rule_ctx *ctx, pt_vocab_kind kind,
+                  const char *name);
+
+/* True when some entry of the vocabulary list is a substring of `name`. */
+bool pt_vocab_matches(const pt_rule_ctx *ctx, pt_vocab_kind kind,
+                      const char *name);
+
+/* The run this rule is part of, for summaries. */
+const pt_run *pt_rule_run(const pt_rule_ctx *ctx);
+
+#endif
