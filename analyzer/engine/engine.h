@@ -1,0 +1,73 @@
+/*
+ * engine.h - a run of ptlint: discover files, parse them, run the rules,
+ * filter the findings.  The command line talks to this and to report/.
+ */
+#ifndef PTLINT_ENGINE_H
+#define PTLINT_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model/finding.h"
+#include "ptlint/buf.h"
+#include "ptlint/model.h"
+#include "ptlint/rule.h"
+
+typedef enum pt_frontend_choice {
+    PT_FRONTEND_AUTO = 0,       /* libclang where a compile db covers it */
+    PT_FRONTEND_CLANG,
+    PT_FRONTEND_TREE_SITTER,
+} pt_frontend_choice;
+
+typedef struct pt_check_options {
+    const char *const *paths;   /* files or directories; none means "." */
+    size_t npaths;
+    const char *config_path;    /* --config, or NULL for nearest file */
+    pt_frontend_choice frontend;
+    const char *compdb_dir;     /* -p DIR, or NULL */
+    const char *const *select;  /* --select ids (empty: all enabled) */
+    size_t nselect;
+    const char *const *ignore;  /* --ignore ids */
+    size_t nignore;
+    unsigned jobs;              /* 0: number of cores */
+    const char *stdin_filename; /* read the one file from stdin */
+} pt_check_options;
+
+/* What a run produced; pt_run_result_free() releases it. */
+typedef struct pt_run_result {
+    pt_findings findings;       /* sorted, filtered */
+    size_t files;               /* files analysed */
+    size_t lines;
+    size_t functions;
+} pt_run_result;
+
+/*
+ * Runs `check`.  Returns true when the run could be done (findings or
+ * not); false after writing a message naming the problem to `errors`
+ * (bad option, bad config, unreadable path), which is exit status 2.
+ */
+bool pt_engine_check(const pt_check_options *options, pt_run_result *result,
+                     pt_buf *errors);
+
+void pt_run_result_free(pt_run_result *result);
+
+/*
+ * Parses one file with the frontend `choice` picks, for --dump-model.
+ * Returns NULL with a message in `errors` when the file cannot be read.
+ */
+pt_unit *pt_engine_parse_path(const char *path, pt_frontend_choice choice,
+                              const char *compdb_dir, pt_buf *errors);
+
+/* All rules: built-in ones, in table order; NULL-terminated. */
+const pt_rule *const *pt_engine_rules(void);
+
+/* The rule with this id, or NULL. */
+const pt_rule *pt_engine_find_rule(const char *id);
+
+/* The commented default configuration `ptlint init` writes. */
+const char *pt_engine_init_text(void);
+
+/* Version lines of the parsers, for --version. */
+void pt_engine_versions(pt_buf *out);
+
+#endif

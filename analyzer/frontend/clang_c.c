@@ -1,0 +1,9 @@
+/* clang_c.c - placeholder until the frontend lands: text and lines only. */
+#include "frontend/frontend.h"
+
+pt_unit *pt_parse_c_clang(const char *path, const char *text, size_t length,
+                                const pt_frontend_options *options)
+{
+    (void)options;
+    return pt_unit_new(path, PT_LANG_C, text, length);
+}

@@ -1,0 +1,1 @@
+target_sources(ptlint_core PRIVATE ${CMAKE_CURRENT_LIST_DIR}/ts_c.c)

@@ -1,0 +1,12 @@
+/*
+ * registry.h - the built-in rules, in the order of rules.def.
+ */
+#ifndef PTLINT_RULES_REGISTRY_H
+#define PTLINT_RULES_REGISTRY_H
+
+#include "ptlint/rule.h"
+
+/* The built-in rules, NULL-terminated; static storage. */
+const pt_rule *const *pt_builtin_rules(void);
+
+#endif

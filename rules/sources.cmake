@@ -1,0 +1,1 @@
+# One line per rule source; kept beside rules.def.
