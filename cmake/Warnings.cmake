@@ -6,7 +6,7 @@ target_compile_options(ptlint_flags INTERFACE
 if(PTLINT_WERROR)
   target_compile_options(ptlint_flags INTERFACE -Werror)
 endif()
-target_compile_definitions(ptlint_flags INTERFACE _POSIX_C_SOURCE=200809L)
+target_compile_definitions(ptlint_flags INTERFACE _POSIX_C_SOURCE=200809L _XOPEN_SOURCE=700)
 
 if(PTLINT_SANITIZE STREQUAL "address")
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer

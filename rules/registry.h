@@ -9,4 +9,7 @@
 /* The built-in rules, NULL-terminated; static storage. */
 const pt_rule *const *pt_builtin_rules(void);
 
+/* The rule's doc page (docs/rules/<id>.md, embedded), or NULL. */
+const char *pt_rule_doc(const char *id);
+
 #endif

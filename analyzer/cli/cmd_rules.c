@@ -40,11 +40,7 @@ int pt_cmd_explain(int argc, char **argv)
                         "lists them\n", argv[1]);
         return PT_EXIT_FAILURE;
     }
-    if (rule->doc != NULL) {
-        fputs(rule->doc, stdout);
-    } else {
-        printf("# %s\n\n%s\n", rule->id, rule->summary);
-    }
+    fputs(pt_engine_rule_doc(rule), stdout);
     return PT_EXIT_CLEAN;
 }
 

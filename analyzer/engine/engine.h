@@ -64,6 +64,9 @@ const pt_rule *const *pt_engine_rules(void);
 /* The rule with this id, or NULL. */
 const pt_rule *pt_engine_find_rule(const char *id);
 
+/* The rule's doc page in Markdown (compiled in), never NULL. */
+const char *pt_engine_rule_doc(const pt_rule *rule);
+
 /* The commented default configuration `ptlint init` writes. */
 const char *pt_engine_init_text(void);
 

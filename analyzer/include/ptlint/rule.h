@@ -61,6 +61,13 @@ typedef struct pt_rule {
 pt_finding *pt_report(pt_rule_ctx *ctx, pt_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Like pt_report(), with a severity chosen by the rule for this finding
+   (parse-error: note for a recovered error, error for a broken file).  A
+   severity set in the configuration still wins. */
+pt_finding *pt_report_severity(pt_rule_ctx *ctx, pt_severity severity,
+                               pt_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /*
  * Adds one step of evidence (a code-flow location with a message) to a
  * finding.  Steps are kept in the order added.  Accepts a NULL finding.

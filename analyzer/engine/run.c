@@ -1,0 +1,312 @@
+/*
+ * run.c - `ptlint check`: files to findings, in parallel, in a stable
+ * order.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine/configs.h"
+#include "engine/discover.h"
+#include "engine/engine.h"
+#include "engine/fingerprint.h"
+#include "engine/rule_ctx.h"
+#include "engine/source.h"
+#include "engine/suppress.h"
+
+/* What one file produced; filled by whichever worker took it. */
+typedef struct file_result {
+    pt_findings findings;
+    pt_buf errors;
+    bool failed;                /* unreadable, or its config was bad */
+    size_t lines;
+    size_t functions;
+} file_result;
+
+typedef struct run_state {
+    const pt_check_options *options;
+    const pt_rule *const *rules;
+    pt_sources sources;
+    pt_configs *configs;
+    file_result *results;
+    atomic_size_t next;
+    pthread_mutex_t errors_lock;
+    pt_buf config_errors;       /* guarded by errors_lock */
+} run_state;
+
+/* True when `id` is in the list. */
+static bool id_listed(const char *const *ids, size_t count, const char *id)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(ids[i], id) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether `rule` runs on `unit` under `config` and the command line. */
+static bool rule_selected(const run_state *state, const pt_rule *rule,
+                          const pt_config *config, const pt_unit *unit)
+{
+    const pt_check_options *o = state->options;
+    if ((rule->languages & (1u << unit->language)) == 0) {
+        return false;
+    }
+    if (id_listed(o->ignore, o->nignore, rule->id)) {
+        return false;
+    }
+    if (o->nselect > 0) {
+        return id_listed(o->select, o->nselect, rule->id);
+    }
+    return pt_config_rule_enabled(config, rule, unit->path);
+}
+
+typedef struct ran_query {
+    const run_state *state;
+    const pt_config *config;
+    const pt_unit *unit;
+} ran_query;
+
+/* Callback for suppressions: did the rule with this id run here? */
+static bool rule_ran(const char *id, void *data)
+{
+    const ran_query *query = data;
+    const pt_rule *rule = pt_engine_find_rule(id);
+    return rule == NULL ||
+           rule_selected(query->state, rule, query->config, query->unit);
+}
+
+/* A context for `rule` on `unit`. */
+static pt_rule_ctx make_ctx(const pt_rule *rule, const pt_unit *unit,
+                            const pt_config *config, pt_findings *sink)
+{
+    pt_rule_ctx ctx = {
+        .rule = rule, .unit = unit, .config = config, .sink = sink,
+        .severity = pt_config_rule_severity(config, rule, unit->path),
+    };
+    ctx.severity_configured = ctx.severity != rule->severity;
+    return ctx;
+}
+
+/* Runs every selected rule on the unit, then the suppressions. */
+static void check_unit(const run_state *state, const pt_unit *unit,
+                       const pt_config *config, pt_findings *sink)
+{
+    const pt_rule *unused = NULL;
+    for (const pt_rule *const *r = state->rules; *r != NULL; r++) {
+        if (!rule_selected(state, *r, config, unit)) {
+            continue;
+        }
+        if ((*r)->check_unit == NULL) {
+            unused = strcmp((*r)->id, "unused-suppression") == 0 ? *r : unused;
+            continue;
+        }
+        pt_rule_ctx ctx = make_ctx(*r, unit, config, sink);
+        (*r)->check_unit(&ctx, unit);
+    }
+    pt_rule_ctx unused_ctx = {0};
+    if (unused != NULL) {
+        unused_ctx = make_ctx(unused, unit, config, sink);
+    }
+    ran_query query = {state, config, unit};
+    pt_apply_suppressions(unit, sink, 0, unused != NULL ? &unused_ctx : NULL,
+                          rule_ran, &query);
+}
+
+/* Vocabulary lists the frontends need, from the file's config. */
+static pt_unit *parse_with_config(const run_state *state, const char *path,
+                                  pt_language language, const char *text,
+                                  size_t length, const pt_config *config)
+{
+    uint32_t nacquire = 0;
+    uint32_t nrelease = 0;
+    const char *const *acquire =
+        pt_config_vocab(config, PT_VOCAB_LOCK_ACQUIRE, &nacquire);
+    const char *const *release =
+        pt_config_vocab(config, PT_VOCAB_LOCK_RELEASE, &nrelease);
+    return pt_source_parse(path, language, text, length,
+                           state->options->frontend,
+                           state->options->compdb_dir, acquire, nacquire,
+                           release, nrelease);
+}
+
+/* Reads, parses and checks source `index`. */
+static void process_file(run_state *state, size_t index)
+{
+    const pt_source *source = &state->sources.items[index];
+    file_result *result = &state->results[index];
+    const char *stdin_name = state->options->stdin_filename;
+    pthread_mutex_lock(&state->errors_lock);
+    const pt_config *config = pt_configs_for(state->configs, source->path,
+                                             &state->config_errors);
+    pthread_mutex_unlock(&state->errors_lock);
+    if (config == NULL) {
+        result->failed = true;
+        return;
+    }
+    if (stdin_name == NULL && pt_config_path_excluded(config, source->path)) {
+        return;
+    }
+    char *text = NULL;
+    size_t length = 0;
+    pt_read_status status = pt_source_read(
+        stdin_name != NULL ? NULL : source->path, source->path, &text,
+        &length, &result->errors);
+    if (status != PT_READ_OK) {
+        result->failed = status == PT_READ_FAILED;
+        return;
+    }
+    pt_unit *unit = parse_with_config(state, source->path, source->language,
+                                      text, length, config);
+    free(text);
+    if (unit == NULL) {
+        pt_buf_printf(&result->errors, "%s: out of memory\n", source->path);
+        result->failed = true;
+        return;
+    }
+    result->lines = unit->lines.len;
+    result->functions = unit->functions.len;
+    check_unit(state, unit, config, &result->findings);
+    pt_findings_sort(&result->findings);
+    pt_fingerprint_all(&result->findings);
+    pt_unit_free(unit);
+}
+
+static void *worker_main(void *arg)
+{
+    run_state *state = arg;
+    size_t index = 0;
+    while ((index = atomic_fetch_add(&state->next, 1)) < state->sources.len) {
+        process_file(state, index);
+    }
+    return NULL;
+}
+
+/* Runs `jobs` workers over all sources (the caller's thread is one). */
+static void run_workers(run_state *state, unsigned jobs)
+{
+    pthread_t threads[64];
+    unsigned started = 0;
+    if (jobs > 64) {
+        jobs = 64;
+    }
+    for (unsigned i = 1; i < jobs && i < state->sources.len; i++) {
+        if (pthread_create(&threads[started], NULL, worker_main, state) != 0) {
+            break;              /* fewer workers; the work still gets done */
+        }
+        started++;
+    }
+    worker_main(state);
+    for (unsigned i = 0; i < started; i++) {
+        pthread_join(threads[i], NULL);
+    }
+}
+
+/* Moves every file's findings, counts and messages into `out`. */
+static bool gather(run_state *state, pt_run_result *out, pt_buf *errors)
+{
+    bool ok = true;
+    pt_buf_puts(errors, pt_buf_str(&state->config_errors));
+    ok = state->config_errors.len == 0;
+    for (size_t i = 0; i < state->sources.len; i++) {
+        file_result *result = &state->results[i];
+        for (size_t k = 0; k < result->findings.len; k++) {
+            pt_findings_push(&out->findings, result->findings.items[k]);
+        }
+        free(result->findings.items);
+        pt_buf_puts(errors, pt_buf_str(&result->errors));
+        pt_buf_free(&result->errors);
+        ok &= !result->failed;
+        out->files++;
+        out->lines += result->lines;
+        out->functions += result->functions;
+    }
+    pt_findings_sort(&out->findings);
+    return ok;
+}
+
+/* Checks --select and --ignore name real rules. */
+static bool check_rule_ids(const pt_check_options *o, pt_buf *errors)
+{
+    bool ok = true;
+    for (size_t i = 0; i < o->nselect + o->nignore; i++) {
+        const char *id = i < o->nselect ? o->select[i]
+                                        : o->ignore[i - o->nselect];
+        if (pt_engine_find_rule(id) == NULL) {
+            pt_buf_printf(errors, "ptlint: unknown rule '%s' ('ptlint rules' "
+                                  "lists them)\n", id);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+/* Loads --config, or leaves per-file lookup; false on a bad file. */
+static bool make_configs(run_state *state, pt_buf *errors)
+{
+    pt_config *fixed = NULL;
+    const char *path = state->options->config_path;
+    if (path != NULL) {
+        pt_config_error error = {0};
+        fixed = pt_config_load(path, state->rules, &error);
+        if (fixed == NULL) {
+            pt_buf_printf(errors, "%s:%u:%u: error: %s\n", error.file,
+                          error.line, error.col, error.message);
+            return false;
+        }
+    }
+    state->configs = pt_configs_new(state->rules, fixed);
+    return state->configs != NULL;
+}
+
+/* Lists the files: discovered, or the one named for standard input. */
+static bool find_sources(run_state *state, pt_buf *errors)
+{
+    const pt_check_options *o = state->options;
+    if (o->stdin_filename == NULL) {
+        return pt_discover(o->paths, o->npaths, &state->sources, errors);
+    }
+    pt_language language;
+    if (!pt_language_of(o->stdin_filename, &language)) {
+        pt_buf_printf(errors, "%s: not a C or Python file name\n",
+                      o->stdin_filename);
+        return false;
+    }
+    state->sources.items = calloc(1, sizeof(pt_source));
+    state->sources.items[0].path = strdup(o->stdin_filename);
+    state->sources.items[0].language = language;
+    state->sources.len = state->sources.cap = 1;
+    return true;
+}
+
+bool pt_engine_check(const pt_check_options *options, pt_run_result *result,
+                     pt_buf *errors)
+{
+    memset(result, 0, sizeof(*result));
+    run_state state = {.options = options, .rules = pt_engine_rules()};
+    if (!check_rule_ids(options, errors) || !make_configs(&state, errors)) {
+        return false;
+    }
+    bool ok = find_sources(&state, errors);
+    state.results = calloc(state.sources.len + 1, sizeof(file_result));
+    pthread_mutex_init(&state.errors_lock, NULL);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned jobs = options->jobs ? options->jobs : (cores > 0 ? (unsigned)cores : 1);
+    run_workers(&state, jobs);
+    ok &= gather(&state, result, errors);
+    pthread_mutex_destroy(&state.errors_lock);
+    pt_buf_free(&state.config_errors);
+    free(state.results);
+    pt_sources_free(&state.sources);
+    pt_configs_free(state.configs);
+    return ok;
+}
+
+void pt_run_result_free(pt_run_result *result)
+{
+    pt_findings_free(&result->findings);
+}

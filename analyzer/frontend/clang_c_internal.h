@@ -1,0 +1,130 @@
+/*
+ * clang_c_internal.h - shared state of the libclang C frontend (clang_c*.c).
+ *
+ * One cc_ctx lives for one call of pt_parse_c_clang(): the translation unit,
+ * the main file's tokens and macro expansions, the map from declaration
+ * positions to decls, and the state of the function body being lowered.
+ */
+#ifndef PTLINT_CLANG_C_INTERNAL_H
+#define PTLINT_CLANG_C_INTERNAL_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "frontend/frontend.h"
+
+#define CC_NONE UINT32_MAX
+#define CC_MAX_DEPTH 1500
+
+typedef struct cc_token {
+    uint32_t start;
+    uint32_t end;               /* exclusive */
+    uint8_t kind;               /* CXTokenKind */
+} cc_token;
+
+typedef struct cc_macro {
+    uint32_t start;             /* expansion range in the main file */
+    uint32_t end;
+    const char *name;           /* arena */
+    bool function_like;
+} cc_macro;
+
+typedef struct cc_children {
+    CXCursor *items;
+    unsigned len;
+    unsigned cap;
+    CXCursor local[8];
+} cc_children;
+
+/* A break/continue target, or a switch being lowered. */
+typedef struct cc_jump {
+    uint32_t brk;
+    uint32_t cont;              /* CC_NONE for a switch */
+    bool is_switch;
+    uint32_t dispatch;          /* switch: block that tests the next case */
+    uint32_t default_block;     /* switch: CC_NONE until `default:` */
+} cc_jump;
+
+typedef struct cc_label {
+    const char *name;
+    uint32_t block;
+} cc_label;
+
+typedef struct cc_ctx {
+    pt_unit *unit;
+    const pt_frontend_options *options;
+    CXTranslationUnit tu;
+    CXFile file;
+    cc_token *tokens;           /* heap, the whole main file, in order */
+    uint32_t ntokens;
+    cc_macro *macros;           /* heap, in order of position */
+    uint32_t nmacros;
+    uint32_t macro_cap;
+    /* decl position (byte offset of the name) -> decl index */
+    uint32_t *map_keys;
+    int32_t *map_vals;
+    uint32_t map_cap;
+    uint32_t map_len;
+    /* names of functions used as values (arena strings) */
+    pt_vec fn_values;
+    /* the function being lowered */
+    int32_t fn;
+    uint32_t cur;
+    cc_jump *jumps;
+    uint32_t njumps;
+    uint32_t jump_cap;
+    pt_vec labels;              /* cc_label */
+    unsigned depth;
+    bool too_deep;
+    uint32_t nesting;
+} cc_ctx;
+
+/* ---- clang_c_util.c ---- */
+void cc_children_of(CXCursor parent, cc_children *out);
+void cc_children_free(cc_children *children);
+bool cc_offset(const cc_ctx *c, CXSourceLocation loc, uint32_t *offset);
+bool cc_file_offset(const cc_ctx *c, CXSourceLocation loc, uint32_t *offset);
+bool cc_extent(const cc_ctx *c, CXCursor cursor, uint32_t *start,
+               uint32_t *end);
+bool cc_cursor_offset(const cc_ctx *c, CXCursor cursor, uint32_t *offset);
+pt_loc cc_loc(const cc_ctx *c, uint32_t offset);
+const char *cc_text(const cc_ctx *c, uint32_t start, uint32_t end);
+const char *cc_spelling(const cc_ctx *c, CXCursor cursor);
+uint32_t cc_token_at(const cc_ctx *c, uint32_t offset);
+bool cc_token_is(const cc_ctx *c, uint32_t index, const char *text);
+CXCursor cc_strip(CXCursor cursor);
+bool cc_first_expr(CXCursor parent, CXCursor *out);
+const cc_macro *cc_macro_at(const cc_ctx *c, uint32_t offset);
+void cc_map_put(cc_ctx *c, uint32_t key, int32_t value);
+int32_t cc_map_get(const cc_ctx *c, uint32_t key);
+int32_t cc_decl_of(const cc_ctx *c, CXCursor referenced);
+
+/* ---- clang_c_lines.c ---- */
+void cc_lines(cc_ctx *c);
+void cc_comments(cc_ctx *c);
+const char *cc_doc_for_line(const cc_ctx *c, uint32_t line1);
+
+/* ---- clang_c_decls.c ---- */
+void cc_top_level(cc_ctx *c);
+int32_t cc_add_decl(cc_ctx *c, CXCursor cursor, pt_decl_kind kind,
+                    int32_t function, const char *scope);
+const char *cc_owner_of_type(cc_ctx *c, CXType type, bool through_pointer);
+
+/* ---- clang_c_stmt.c ---- */
+void cc_function(cc_ctx *c, CXCursor cursor, int32_t decl);
+pt_function *cc_fn(const cc_ctx *c);
+uint32_t cc_block_new(cc_ctx *c);
+uint32_t cc_block_cur(cc_ctx *c);
+void cc_goto(cc_ctx *c, uint32_t from, uint32_t to);
+pt_event *cc_event(cc_ctx *c, pt_event_kind kind, uint32_t offset);
+void cc_local_decl(cc_ctx *c, CXCursor var);
+
+/* ---- clang_c_expr.c ---- */
+pt_value cc_expr(cc_ctx *c, CXCursor expr, bool discard);
+void cc_cond(cc_ctx *c, CXCursor expr, uint32_t yes, uint32_t no);
+bool cc_macro_stmt(cc_ctx *c, CXCursor stmt);
+void cc_count_decisions(cc_ctx *c, pt_function *fn, uint32_t start,
+                        uint32_t end);
+
+#endif

@@ -1,0 +1,288 @@
+/*
+ * ts_python_decl.c - functions, classes, lambdas and imports: their decls,
+ * their pt_function entries and the scopes they open.
+ */
+#include "frontend/ts_python_decl.h"
+
+/* The docstring of a body block, without its quotes, or NULL. */
+static const char *docstring(ts_py_ctx *cx, TSNode body)
+{
+    TSNode first = ts_node_named_child(body, 0);
+    while (ts_py_is(first, "comment")) {
+        first = ts_node_next_named_sibling(first);
+    }
+    if (!ts_py_is(first, "expression_statement") ||
+        ts_node_named_child_count(first) != 1) {
+        return NULL;
+    }
+    TSNode s = ts_node_named_child(first, 0);
+    if (!ts_py_is(s, "string")) {
+        return NULL;
+    }
+    TSNode start = ts_node_named_child(s, 0);
+    TSNode end = ts_node_named_child(s, ts_node_named_child_count(s) - 1);
+    if (!ts_py_is(start, "string_start") || !ts_py_is(end, "string_end")) {
+        return ts_py_text(cx, s);
+    }
+    uint32_t a = ts_node_end_byte(start);
+    uint32_t b = ts_node_start_byte(end);
+    return pt_arena_strndup(cx->unit->arena, cx->src + a, b > a ? b - a : 0);
+}
+
+/* Decorator texts without '@'; sets the property/overload/static flags. */
+static void decorators(ts_py_ctx *cx, TSNode def, pt_function *fn,
+                       pt_decl *d)
+{
+    TSNode parent = ts_node_parent(def);
+    if (!ts_py_is(parent, "decorated_definition")) {
+        return;
+    }
+    uint32_t n = ts_node_named_child_count(parent);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode dec = ts_node_named_child(parent, i);
+        if (!ts_py_is(dec, "decorator")) {
+            continue;
+        }
+        const char *text = ts_py_text(cx, ts_node_named_child(dec, 0));
+        const char **slot = pt_vec_push(cx->unit->arena, &fn->decorators,
+                                        sizeof(char *));
+        *slot = text;
+        if (strcmp(text, "property") == 0 && d != NULL) {
+            d->is_property = true;
+        }
+        if ((strcmp(text, "overload") == 0 ||
+             strcmp(text, "typing.overload") == 0) && d != NULL) {
+            d->is_overload = true;
+        }
+        if (strcmp(text, "staticmethod") == 0) {
+            fn->is_static = true;
+        }
+    }
+}
+
+/* Binds each parameter; defaults and annotations are read outside. */
+static void params(ts_py_ctx *cx, TSNode list, ts_py_scope *outer,
+                   ts_py_scope *inner, pt_function *fn, int depth)
+{
+    uint32_t n = ts_node_named_child_count(list);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode p = ts_node_named_child(list, i);
+        TSNode name = ts_py_field(p, "name");
+        TSNode type = ts_py_field(p, "type");
+        ts_py_walk(cx, ts_py_field(p, "value"), outer, depth + 1);
+        ts_py_walk(cx, type, outer, depth + 1);
+        if (ts_node_is_null(name)) {
+            name = ts_py_is(p, "identifier") ? p : ts_node_named_child(p, 0);
+        }
+        while (ts_py_is(name, "list_splat_pattern") ||
+               ts_py_is(name, "dictionary_splat_pattern")) {
+            name = ts_node_named_child(name, 0);
+        }
+        if (!ts_py_is(name, "identifier") || cx->reading) {
+            continue;
+        }
+        const char *text = ts_py_text(cx, name);
+        int kind = fn != NULL ? PT_DECL_PARAM : -1;
+        ts_py_name *b = ts_py_bind(cx, inner, name, text, kind, false);
+        if (fn != NULL && b->decl >= 0) {
+            pt_decl *d = pt_unit_decl(cx->unit, (uint32_t)b->decl);
+            d->has_type = !ts_node_is_null(type);
+            d->type_text = d->has_type ? ts_py_text(cx, type) : NULL;
+            uint32_t *slot = pt_vec_push(cx->unit->arena, &fn->params,
+                                         sizeof(uint32_t));
+            *slot = (uint32_t)b->decl;
+            if (fn->params.len == 1 && fn->is_method && !fn->is_static) {
+                inner->self_name = text;
+            }
+        }
+    }
+}
+
+/* First pass: the pt_function and the decl of a def. */
+static pt_function *new_function(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
+{
+    TSNode name = ts_py_field(node, "name");
+    const char *text = ts_node_is_null(name) ? "?" : ts_py_text(cx, name);
+    bool in_class = sc->kind == TS_PY_SCOPE_CLASS;
+    pt_function *fn = pt_vec_push(cx->unit->arena, &cx->unit->functions,
+                                  sizeof(pt_function));
+    int32_t index = (int32_t)cx->unit->functions.len - 1;
+    ts_py_def *def = pt_vec_push(cx->unit->arena, &cx->defs,
+                                 sizeof(ts_py_def));
+    def->node = node;
+    fn->name = text;
+    fn->class_name = in_class ? sc->class_name : NULL;
+    fn->loc = ts_py_loc(cx, ts_node_is_null(name) ? node : name);
+    fn->start = ts_py_loc(cx, node);
+    fn->start.col = 1;
+    fn->start.byte = pt_unit_line(cx->unit, fn->start.line)->start;
+    fn->end = ts_py_end_loc(cx, node);
+    fn->is_public = text[0] != '_';
+    fn->is_method = in_class;
+    fn->is_nested = sc->function >= 0;
+    fn->returns_annotated = !ts_node_is_null(ts_py_field(node,
+                                                         "return_type"));
+    fn->doc = docstring(cx, ts_py_field(node, "body"));
+    fn->partial = ts_node_has_error(node);
+    int kind = in_class ? PT_DECL_METHOD : PT_DECL_FUNCTION;
+    ts_py_name *b = ts_py_bind(cx, sc, name, text,
+                               sc->kind == TS_PY_SCOPE_OTHER ? -1 : kind,
+                               false);
+    pt_decl *d = NULL;
+    fn = pt_unit_function(cx->unit, (uint32_t)index);
+    fn->decl = -1;
+    if (b->decl >= 0 && pt_unit_decl(cx->unit, (uint32_t)b->decl)->kind ==
+                            (uint8_t)kind &&
+        pt_unit_decl(cx->unit, (uint32_t)b->decl)->loc.byte ==
+            ts_node_start_byte(name)) {
+        fn->decl = b->decl;
+        d = pt_unit_decl(cx->unit, (uint32_t)b->decl);
+        d->scope = fn->class_name;
+        d->doc = fn->doc;
+        d->is_nested = fn->is_nested;
+        d->is_definition = true;
+        d->has_type = fn->returns_annotated;
+        d->type_text = fn->returns_annotated
+                           ? ts_py_text(cx, ts_py_field(node, "return_type"))
+                           : NULL;
+    }
+    decorators(cx, node, fn, d);
+    return fn;
+}
+
+void ts_py_walk_def(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
+{
+    if (depth > TS_PY_MAX_DEPTH) {
+        cx->overflow = true;
+        return;
+    }
+    pt_function *fn = NULL;
+    int32_t index = -1;
+    if (!cx->reading) {
+        fn = new_function(cx, node, sc);
+        index = (int32_t)cx->unit->functions.len - 1;
+    }
+    ts_py_walk(cx, ts_py_field(node, "return_type"), sc, depth + 1);
+    ts_py_scope *inner = ts_py_scope_open(cx, sc, TS_PY_SCOPE_FUNCTION, node);
+    if (!cx->reading) {
+        inner->function = index;
+        inner->owner_class = fn->class_name;
+        ts_py_def *defs = cx->defs.items;
+        defs[index].scope = inner;
+    }
+    params(cx, ts_py_field(node, "parameters"), sc, inner, fn, depth);
+    ts_py_walk(cx, ts_py_field(node, "body"), inner, depth + 1);
+}
+
+void ts_py_walk_class(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
+{
+    if (depth > TS_PY_MAX_DEPTH) {
+        cx->overflow = true;
+        return;
+    }
+    TSNode name = ts_py_field(node, "name");
+    const char *text = ts_node_is_null(name) ? "?" : ts_py_text(cx, name);
+    if (!cx->reading && !ts_node_is_null(name)) {
+        ts_py_name *b = ts_py_bind(cx, sc, name, text,
+                                   sc->kind == TS_PY_SCOPE_OTHER
+                                       ? -1 : PT_DECL_CLASS, false);
+        if (b->decl >= 0) {
+            pt_decl *d = pt_unit_decl(cx->unit, (uint32_t)b->decl);
+            if (d->kind == PT_DECL_CLASS) {
+                d->doc = docstring(cx, ts_py_field(node, "body"));
+                d->is_definition = true;
+            }
+        }
+    }
+    ts_py_walk(cx, ts_py_field(node, "superclasses"), sc, depth + 1);
+    ts_py_scope *inner = ts_py_scope_open(cx, sc, TS_PY_SCOPE_CLASS, node);
+    inner->class_name = text;
+    ts_py_walk(cx, ts_py_field(node, "body"), inner, depth + 1);
+}
+
+void ts_py_walk_lambda(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
+{
+    if (depth > TS_PY_MAX_DEPTH) {
+        cx->overflow = true;
+        return;
+    }
+    ts_py_scope *inner = ts_py_scope_open(cx, sc, TS_PY_SCOPE_OTHER, node);
+    params(cx, ts_py_field(node, "parameters"), sc, inner, NULL, depth);
+    ts_py_walk(cx, ts_py_field(node, "body"), inner, depth + 1);
+}
+
+/* Binds one imported name; `source` is the dotted origin. */
+static void import_one(ts_py_ctx *cx, ts_py_scope *sc, TSNode at,
+                       const char *name, const char *source)
+{
+    int kind = sc->kind == TS_PY_SCOPE_MODULE ||
+                       sc->kind == TS_PY_SCOPE_FUNCTION
+                   ? PT_DECL_IMPORT : -1;
+    ts_py_name *b = ts_py_bind(cx, sc, at, name, kind, false);
+    if (b->decl >= 0) {
+        pt_decl *d = pt_unit_decl(cx->unit, (uint32_t)b->decl);
+        if (d->kind == PT_DECL_IMPORT && d->detail == NULL) {
+            d->detail = source;
+        }
+    }
+}
+
+/* One `dotted_name` or `aliased_import` of an import statement. */
+static void import_item(ts_py_ctx *cx, ts_py_scope *sc, TSNode item,
+                        const char *module)
+{
+    TSNode dotted = item;
+    TSNode alias = ts_py_field(item, "alias");
+    if (ts_py_is(item, "aliased_import")) {
+        dotted = ts_py_field(item, "name");
+    }
+    if (ts_node_is_null(dotted)) {
+        return;
+    }
+    const char *full = ts_py_text(cx, dotted);
+    const char *source = module != NULL
+        ? pt_arena_printf(cx->unit->arena, "%s%s%s", module,
+                          module[strlen(module) - 1] == '.' ? "" : ".", full)
+        : full;
+    if (!ts_node_is_null(alias)) {
+        import_one(cx, sc, alias, ts_py_text(cx, alias), source);
+    } else if (module != NULL) {
+        import_one(cx, sc, dotted, full, source);
+    } else {
+        TSNode first = ts_node_named_child(dotted, 0);
+        TSNode at = ts_node_is_null(first) ? dotted : first;
+        import_one(cx, sc, at, ts_py_text(cx, at), source);
+    }
+}
+
+void ts_py_walk_import(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
+{
+    if (cx->reading || ts_py_is(node, "future_import_statement")) {
+        return;
+    }
+    TSNode module = ts_py_field(node, "module_name");
+    const char *mod = ts_node_is_null(module) ? NULL : ts_py_text(cx, module);
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_named_child(node, i);
+        if (!ts_node_is_null(module) && ts_node_eq(c, module)) {
+            continue;
+        }
+        if (ts_py_is(c, "dotted_name") || ts_py_is(c, "aliased_import")) {
+            import_item(cx, sc, c, mod);
+        }
+    }
+}
+
+void ts_py_functions_build(ts_py_ctx *cx, TSNode root)
+{
+    (void)root;
+    ts_py_def *defs = cx->defs.items;
+    for (uint32_t i = 0; i < cx->defs.len; i++) {
+        pt_function *fn = pt_unit_function(cx->unit, i);
+        TSNode body = ts_py_field(defs[i].node, "body");
+        fn->decisions = ts_py_decisions(body, 0);
+        fn->max_nesting = ts_py_max_nesting(body, 0);
+        ts_py_cfg_build(cx, fn, defs[i].node, defs[i].scope);
+    }
+}

@@ -1,0 +1,480 @@
+/*
+ * ts_python_scope.c - Python scopes as pyflakes sees them: bindings become
+ * decls (first pass), loads are counted as reads of the binding they
+ * resolve to (second pass, same traversal order).
+ */
+#include "frontend/ts_python_int.h"
+
+#include "frontend/ts_python_decl.h"
+
+static void walk(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth);
+
+ts_py_name *ts_py_scope_find(ts_py_scope *scope, const char *name)
+{
+    ts_py_name *names = scope->names.items;
+    for (uint32_t i = 0; i < scope->names.len; i++) {
+        if (strcmp(names[i].name, name) == 0) {
+            return &names[i];
+        }
+    }
+    return NULL;
+}
+
+int32_t ts_py_resolve(ts_py_scope *scope, const char *name, bool from_inner)
+{
+    ts_py_scope *module = scope;
+    while (module->parent != NULL) {
+        module = module->parent;
+    }
+    for (ts_py_scope *s = scope; s != NULL; s = s->parent) {
+        if (s->kind == TS_PY_SCOPE_CLASS && (from_inner || s != scope)) {
+            continue;
+        }
+        ts_py_name *n = ts_py_scope_find(s, name);
+        if (n == NULL) {
+            continue;
+        }
+        if (n->is_global) {
+            n = ts_py_scope_find(module, name);
+            return n != NULL ? n->decl : -1;
+        }
+        return n->decl;
+    }
+    return -1;
+}
+
+/* Opens a new scope (first pass) or re-enters it (second pass). */
+ts_py_scope *ts_py_scope_open(ts_py_ctx *cx, ts_py_scope *parent,
+                              ts_py_scope_kind kind, TSNode node)
+{
+    if (cx->reading) {
+        ts_py_scope **all = cx->scopes.items;
+        if (cx->next_scope < cx->scopes.len) {
+            return all[cx->next_scope++];
+        }
+        return parent;
+    }
+    ts_py_scope *s = pt_arena_alloc(cx->unit->arena, sizeof(ts_py_scope));
+    s->parent = parent;
+    s->kind = kind;
+    s->node = node;
+    s->function = parent != NULL ? parent->function : -1;
+    ts_py_scope **slot = pt_vec_push(cx->unit->arena, &cx->scopes,
+                                     sizeof(ts_py_scope *));
+    *slot = s;
+    return s;
+}
+
+/* Adds a decl and returns its index. */
+int32_t ts_py_add_decl(ts_py_ctx *cx, pt_decl_kind kind, TSNode name_node,
+                       const char *name, int32_t function)
+{
+    pt_decl *d = pt_vec_push(cx->unit->arena, &cx->unit->decls,
+                             sizeof(pt_decl));
+    d->kind = (uint8_t)kind;
+    d->name = name;
+    d->loc = ts_py_loc(cx, name_node);
+    d->function = function;
+    d->is_public = name[0] != '_';
+    return (int32_t)cx->unit->decls.len - 1;
+}
+
+/* The decl kind a plain binding gets in scope `sc`, or -1 for none. */
+static int binding_kind(const ts_py_scope *sc)
+{
+    switch (sc->kind) {
+    case TS_PY_SCOPE_MODULE:
+        return PT_DECL_GLOBAL;
+    case TS_PY_SCOPE_FUNCTION:
+        return PT_DECL_LOCAL;
+    default:
+        return -1;
+    }
+}
+
+/* Binds `name` in `sc` (first pass only); returns the name entry. */
+ts_py_name *ts_py_bind(ts_py_ctx *cx, ts_py_scope *sc, TSNode at,
+                       const char *name, int kind, bool tuple_target)
+{
+    ts_py_name *n = ts_py_scope_find(sc, name);
+    if (n != NULL && n->is_global) {
+        ts_py_scope *m = cx->module;
+        ts_py_name *g = ts_py_scope_find(m, name);
+        if (g == NULL) {
+            g = ts_py_bind(cx, m, at, name, PT_DECL_GLOBAL, false);
+            pt_unit_decl(cx->unit, (uint32_t)g->decl)->is_global_stmt = true;
+            return g;
+        }
+        n = g;
+    }
+    if (n != NULL) {
+        if (n->decl >= 0) {
+            pt_unit_decl(cx->unit, (uint32_t)n->decl)->writes++;
+        }
+        return n;
+    }
+    n = pt_vec_push(cx->unit->arena, &sc->names, sizeof(ts_py_name));
+    n->name = name;
+    n->decl = -1;
+    if (kind >= 0) {
+        n->decl = ts_py_add_decl(cx, (pt_decl_kind)kind, at, name,
+                                 sc->function);
+        pt_decl *d = pt_unit_decl(cx->unit, (uint32_t)n->decl);
+        d->is_tuple_target = tuple_target;
+        if (sc->kind == TS_PY_SCOPE_CLASS) {
+            d->scope = sc->class_name;
+        }
+    }
+    return n;
+}
+
+/* A read of `name` from scope `sc` (second pass only). */
+static void read_name(ts_py_ctx *cx, ts_py_scope *sc, const char *name)
+{
+    int32_t decl = ts_py_resolve(sc, name, false);
+    if (decl >= 0) {
+        pt_unit_decl(cx->unit, (uint32_t)decl)->reads++;
+    }
+}
+
+/* The class scope whose method `sc` (or a function inside it) is. */
+static ts_py_scope *self_class(ts_py_scope *sc, const char *obj)
+{
+    for (ts_py_scope *s = sc; s != NULL; s = s->parent) {
+        if (s->kind == TS_PY_SCOPE_FUNCTION && s->self_name != NULL) {
+            if (strcmp(s->self_name, obj) != 0) {
+                return NULL;
+            }
+            return s->parent;
+        }
+    }
+    return NULL;
+}
+
+/* self.<attr> as a target (write) or a load (read). */
+static void self_attribute(ts_py_ctx *cx, ts_py_scope *sc, TSNode node,
+                           bool store)
+{
+    TSNode obj = ts_py_field(node, "object");
+    TSNode attr = ts_py_field(node, "attribute");
+    if (!ts_py_is(obj, "identifier") || ts_node_is_null(attr)) {
+        return;
+    }
+    ts_py_scope *cls = self_class(sc, ts_py_text(cx, obj));
+    if (cls == NULL || cls->kind != TS_PY_SCOPE_CLASS) {
+        return;
+    }
+    const char *name = ts_py_text(cx, attr);
+    ts_py_name *names = cls->attrs.items;
+    ts_py_name *n = NULL;
+    for (uint32_t i = 0; i < cls->attrs.len; i++) {
+        if (strcmp(names[i].name, name) == 0) {
+            n = &names[i];
+        }
+    }
+    if (cx->reading) {
+        if (n != NULL && !store) {
+            pt_unit_decl(cx->unit, (uint32_t)n->decl)->reads++;
+        }
+        return;
+    }
+    if (!store) {
+        return;
+    }
+    if (n != NULL) {
+        pt_unit_decl(cx->unit, (uint32_t)n->decl)->writes++;
+        return;
+    }
+    n = pt_vec_push(cx->unit->arena, &cls->attrs, sizeof(ts_py_name));
+    n->name = name;
+    n->decl = ts_py_add_decl(cx, PT_DECL_ATTRIBUTE, attr, name, sc->function);
+    pt_unit_decl(cx->unit, (uint32_t)n->decl)->scope = cls->class_name;
+}
+
+void ts_py_target(ts_py_ctx *cx, TSNode t, ts_py_scope *sc, int depth,
+                  bool tuple, bool also_read)
+{
+    if (depth > TS_PY_MAX_DEPTH) {
+        cx->overflow = true;
+        return;
+    }
+    const char *type = ts_node_type(t);
+    if (strcmp(type, "identifier") == 0) {
+        const char *name = ts_py_text(cx, t);
+        if (cx->reading) {
+            if (also_read) {
+                read_name(cx, sc, name);
+            }
+        } else {
+            ts_py_bind(cx, sc, t, name, binding_kind(sc), tuple);
+        }
+    } else if (strcmp(type, "attribute") == 0) {
+        walk(cx, ts_py_field(t, "object"), sc, depth + 1);
+        self_attribute(cx, sc, t, true);
+        if (also_read) {
+            self_attribute(cx, sc, t, false);
+        }
+    } else if (strcmp(type, "subscript") == 0) {
+        walk(cx, t, sc, depth + 1);
+    } else if (strcmp(type, "parenthesized_expression") == 0 ||
+               strcmp(type, "list_splat_pattern") == 0 ||
+               strcmp(type, "list_splat") == 0) {
+        uint32_t n = ts_node_named_child_count(t);
+        for (uint32_t i = 0; i < n; i++) {
+            ts_py_target(cx, ts_node_named_child(t, i), sc, depth + 1,
+                         tuple, also_read);
+        }
+    } else if (strcmp(type, "pattern_list") == 0 ||
+               strcmp(type, "tuple_pattern") == 0 ||
+               strcmp(type, "list_pattern") == 0 ||
+               strcmp(type, "tuple") == 0 || strcmp(type, "list") == 0 ||
+               strcmp(type, "expression_list") == 0) {
+        uint32_t n = ts_node_named_child_count(t);
+        for (uint32_t i = 0; i < n; i++) {
+            ts_py_target(cx, ts_node_named_child(t, i), sc, depth + 1, true,
+                         also_read);
+        }
+    } else {
+        walk(cx, t, sc, depth + 1);
+    }
+}
+
+/* Strings of `__all__ = [...]` / `__all__ += [...]` read module names. */
+static void all_reads(ts_py_ctx *cx, ts_py_scope *sc, TSNode value)
+{
+    if (!cx->reading || sc->kind != TS_PY_SCOPE_MODULE) {
+        return;
+    }
+    value = ts_py_unparen(value);
+    uint32_t n = ts_node_named_child_count(value);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode s = ts_node_named_child(value, i);
+        if (!ts_py_is(s, "string") || ts_node_named_child_count(s) != 3) {
+            continue;
+        }
+        TSNode content = ts_node_named_child(s, 1);
+        if (ts_py_is(content, "string_content")) {
+            read_name(cx, sc, ts_py_text(cx, content));
+        }
+    }
+}
+
+static void walk_assignment(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
+                            int depth, bool augmented)
+{
+    TSNode left = ts_py_field(node, "left");
+    TSNode right = ts_py_field(node, "right");
+    TSNode type = ts_py_field(node, "type");
+    if (!ts_node_is_null(type)) {
+        walk(cx, type, sc, depth + 1);
+    }
+    if (!ts_node_is_null(right)) {
+        walk(cx, right, sc, depth + 1);
+    }
+    if (ts_node_is_null(left)) {
+        return;
+    }
+    if (ts_py_is(left, "identifier") && !ts_node_is_null(right) &&
+        strcmp(ts_py_text(cx, left), "__all__") == 0) {
+        all_reads(cx, sc, right);
+    }
+    if (ts_node_is_null(right) && !augmented && ts_py_is(left, "identifier")) {
+        return;                 /* `x: int` binds nothing pyflakes counts */
+    }
+    ts_py_target(cx, left, sc, depth + 1, false, augmented);
+}
+
+static void walk_children(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
+                          int depth)
+{
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; i++) {
+        walk(cx, ts_node_named_child(node, i), sc, depth + 1);
+    }
+}
+
+static void walk_global(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
+{
+    if (cx->reading || sc->kind == TS_PY_SCOPE_MODULE) {
+        return;
+    }
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode id = ts_node_named_child(node, i);
+        if (!ts_py_is(id, "identifier")) {
+            continue;
+        }
+        const char *name = ts_py_text(cx, id);
+        ts_py_name *e = ts_py_scope_find(sc, name);
+        if (e == NULL) {
+            e = pt_vec_push(cx->unit->arena, &sc->names, sizeof(ts_py_name));
+            e->name = name;
+            e->decl = -1;
+        }
+        e->is_global = true;
+        if (ts_py_is(node, "global_statement")) {
+            ts_py_name *g = ts_py_scope_find(cx->module, name);
+            if (g != NULL && g->decl >= 0) {
+                pt_unit_decl(cx->unit, (uint32_t)g->decl)->is_global_stmt =
+                    true;
+            }
+        }
+    }
+}
+
+/* Comprehensions: a scope of their own, bound by the for-in targets. */
+static void walk_comprehension(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
+                               int depth)
+{
+    ts_py_scope *inner = ts_py_scope_open(cx, sc, TS_PY_SCOPE_OTHER, node);
+    uint32_t n = ts_node_named_child_count(node);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_named_child(node, i);
+        if (ts_py_is(c, "for_in_clause")) {
+            walk(cx, ts_py_field(c, "right"), inner, depth + 1);
+            TSNode more = ts_node_next_named_sibling(ts_py_field(c, "right"));
+            for (; !ts_node_is_null(more);
+                 more = ts_node_next_named_sibling(more)) {
+                walk(cx, more, inner, depth + 1);
+            }
+            ts_py_target(cx, ts_py_field(c, "left"), inner, depth + 1, true,
+                         false);
+        }
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_named_child(node, i);
+        if (!ts_py_is(c, "for_in_clause")) {
+            walk(cx, c, inner, depth + 1);
+        }
+    }
+}
+
+static bool is_comprehension(const char *type)
+{
+    return strcmp(type, "list_comprehension") == 0 ||
+           strcmp(type, "set_comprehension") == 0 ||
+           strcmp(type, "dictionary_comprehension") == 0 ||
+           strcmp(type, "generator_expression") == 0;
+}
+
+/* Statements and expressions that bind or need special walking. */
+static bool walk_special(ts_py_ctx *cx, TSNode node, const char *type,
+                         ts_py_scope *sc, int depth)
+{
+    if (strcmp(type, "function_definition") == 0) {
+        ts_py_walk_def(cx, node, sc, depth);
+    } else if (strcmp(type, "class_definition") == 0) {
+        ts_py_walk_class(cx, node, sc, depth);
+    } else if (strcmp(type, "lambda") == 0) {
+        ts_py_walk_lambda(cx, node, sc, depth);
+    } else if (strcmp(type, "decorated_definition") == 0) {
+        walk_children(cx, node, sc, depth);
+    } else if (is_comprehension(type)) {
+        walk_comprehension(cx, node, sc, depth);
+    } else if (strcmp(type, "import_statement") == 0 ||
+               strcmp(type, "import_from_statement") == 0 ||
+               strcmp(type, "future_import_statement") == 0) {
+        ts_py_walk_import(cx, node, sc);
+    } else if (strcmp(type, "global_statement") == 0 ||
+               strcmp(type, "nonlocal_statement") == 0) {
+        walk_global(cx, node, sc);
+    } else if (strcmp(type, "assignment") == 0) {
+        walk_assignment(cx, node, sc, depth, false);
+    } else if (strcmp(type, "augmented_assignment") == 0) {
+        walk_assignment(cx, node, sc, depth, true);
+    } else {
+        return ts_py_walk_binding_stmt(cx, node, type, sc, depth);
+    }
+    return true;
+}
+
+bool ts_py_walk_binding_stmt(ts_py_ctx *cx, TSNode node, const char *type,
+                             ts_py_scope *sc, int depth)
+{
+    if (strcmp(type, "for_statement") == 0) {
+        walk(cx, ts_py_field(node, "right"), sc, depth + 1);
+        ts_py_target(cx, ts_py_field(node, "left"), sc, depth + 1, true,
+                     false);
+        walk(cx, ts_py_field(node, "body"), sc, depth + 1);
+        walk(cx, ts_py_field(node, "alternative"), sc, depth + 1);
+    } else if (strcmp(type, "as_pattern") == 0 &&
+               !ts_py_is(ts_node_parent(node), "case_pattern")) {
+        walk(cx, ts_node_named_child(node, 0), sc, depth + 1);
+        TSNode alias = ts_py_field(node, "alias");
+        TSNode target = ts_node_named_child(alias, 0);
+        if (!ts_node_is_null(target)) {
+            ts_py_target(cx, target, sc, depth + 1, true, false);
+        }
+    } else if (strcmp(type, "except_clause") == 0) {
+        walk(cx, ts_py_field(node, "value"), sc, depth + 1);
+        TSNode alias = ts_py_field(node, "alias");
+        if (!ts_node_is_null(alias)) {
+            ts_py_target(cx, alias, sc, depth + 1, false, false);
+        }
+        uint32_t n = ts_node_named_child_count(node);
+        for (uint32_t i = 0; i < n; i++) {
+            TSNode c = ts_node_named_child(node, i);
+            if (ts_py_is(c, "block")) {
+                walk(cx, c, sc, depth + 1);
+            }
+        }
+    } else if (strcmp(type, "named_expression") == 0) {
+        walk(cx, ts_py_field(node, "value"), sc, depth + 1);
+        ts_py_scope *target = sc;
+        while (target->kind == TS_PY_SCOPE_OTHER && target->parent != NULL &&
+               !ts_py_is(target->node, "lambda")) {
+            target = target->parent;
+        }
+        ts_py_target(cx, ts_py_field(node, "name"), target, depth + 1, false,
+                     false);
+    } else if (strcmp(type, "keyword_argument") == 0) {
+        walk(cx, ts_py_field(node, "value"), sc, depth + 1);
+    } else if (strcmp(type, "attribute") == 0) {
+        walk(cx, ts_py_field(node, "object"), sc, depth + 1);
+        self_attribute(cx, sc, node, false);
+    } else if (strcmp(type, "case_pattern") == 0 ||
+               strcmp(type, "string_content") == 0 ||
+               strcmp(type, "escape_sequence") == 0) {
+        /* captures and text: nothing read */
+    } else {
+        return false;
+    }
+    return true;
+}
+
+static void walk(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
+{
+    if (ts_node_is_null(node)) {
+        return;
+    }
+    if (depth > TS_PY_MAX_DEPTH) {
+        cx->overflow = true;
+        return;
+    }
+    const char *type = ts_node_type(node);
+    if (strcmp(type, "identifier") == 0) {
+        if (cx->reading) {
+            read_name(cx, sc, ts_py_text(cx, node));
+        }
+        return;
+    }
+    if (strcmp(type, "comment") == 0 || walk_special(cx, node, type, sc,
+                                                     depth)) {
+        return;
+    }
+    walk_children(cx, node, sc, depth);
+}
+
+void ts_py_walk(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
+{
+    walk(cx, node, sc, depth);
+}
+
+void ts_py_scopes_build(ts_py_ctx *cx, TSNode root)
+{
+    cx->module = ts_py_scope_open(cx, NULL, TS_PY_SCOPE_MODULE, root);
+    walk_children(cx, root, cx->module, 0);
+    cx->reading = true;
+    cx->next_scope = 1;
+    walk_children(cx, root, cx->module, 0);
+}

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Installs what ptlint's build and tests need and is missing (Debian 12,
+# as root or through sudo), then configures and builds into BUILD_DIR
+# (default: build).  Extra arguments go to cmake's configure step.
+set -eu
+
+packages="cmake gcc make pkg-config npm git python3 \
+  libclang-14-dev libtree-sitter-dev libyaml-dev libcmocka-dev \
+  python3-jsonschema pmccabe pyflakes3 pycodestyle pydocstyle \
+  python3-mccabe python3-pep8-naming clang"
+
+missing=""
+for package in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
+            grep -q "install ok installed"; then
+        missing="$missing $package"
+    fi
+done
+if [ -n "$missing" ]; then
+    echo "setup: installing$missing"
+    as_root=""
+    [ "$(id -u)" -eq 0 ] || as_root="sudo"
+    $as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq \
+        --no-install-recommends $missing >/dev/null
+fi
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$top/build}
+cmake -S "$top" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+cmake --build "$build" -j"$(nproc)"
