@@ -1,0 +1,170 @@
+/*
+ * inconsistent_indentation.c - lines indented unlike the rest of the file.
+ *
+ * The file's unit is the most common step from a block's first line back
+ * to the line that opens the block, and its character the one most
+ * indented lines use.  A line is reported when its indentation mixes tabs
+ * and spaces, uses the minority character, or steps in from its enclosing
+ * block by something other than the unit (or sits apart from its
+ * siblings).  Continuation lines, comments, strings, preprocessor lines
+ * and labels are left alone; the statements after a `case` label may sit
+ * one unit in from the label or from the `switch`.
+ */
+#include <string.h>
+
+#include "ptlint/rule.h"
+
+enum { MAX_DEPTH = 128, MAX_STEP = 64 };
+
+/* What the whole file does, measured first. */
+typedef struct indent_profile {
+    unsigned tab_lines;
+    unsigned space_lines;
+    unsigned steps[MAX_STEP + 1];
+    uint32_t unit;              /* in columns */
+    bool tabs;                  /* the file indents with tabs */
+} indent_profile;
+
+/* Per-depth memory while walking the lines. */
+typedef struct walk_state {
+    int64_t opener[MAX_DEPTH];  /* indent of the line opening depth d+1 */
+    int64_t sibling[MAX_DEPTH]; /* indent of the first line at depth d */
+    int64_t label[MAX_DEPTH];   /* indent of a label just before, or -1 */
+    uint32_t previous_depth;
+} walk_state;
+
+static bool line_counts(const pt_line *line)
+{
+    return line->kind == PT_LINE_CODE && line->depth < MAX_DEPTH;
+}
+
+static void measure_profile(const pt_unit *unit, indent_profile *p)
+{
+    int64_t last_at_depth[MAX_DEPTH];
+    memset(last_at_depth, -1, sizeof(last_at_depth));
+    for (uint32_t n = 1; n <= unit->lines.len; n++) {
+        const pt_line *line = pt_unit_line(unit, n);
+        if (!line_counts(line)) {
+            continue;
+        }
+        p->tab_lines += line->indent_tabs > 0 && line->indent_spaces == 0;
+        p->space_lines += line->indent_spaces > 0 && line->indent_tabs == 0;
+        uint32_t d = line->depth;
+        if (d > 0 && last_at_depth[d - 1] >= 0 &&
+            line->indent_width > last_at_depth[d - 1]) {
+            int64_t step = line->indent_width - last_at_depth[d - 1];
+            p->steps[step > MAX_STEP ? MAX_STEP : step]++;
+        }
+        last_at_depth[d] = line->indent_width;
+    }
+    p->tabs = p->tab_lines > p->space_lines;
+    for (uint32_t s = 1; s < MAX_STEP; s++) {
+        if (p->steps[s] > p->steps[p->unit]) {
+            p->unit = s;
+        }
+    }
+}
+
+static void report_step(pt_rule_ctx *ctx, const indent_profile *p,
+                        pt_loc loc, int64_t actual, int64_t expected)
+{
+    if (p->tabs) {
+        pt_report(ctx, loc, "indented to column %lld, expected %lld (one tab "
+                  "per level)", (long long)actual + 1,
+                  (long long)expected + 1);
+    } else {
+        pt_report(ctx, loc, "indented to column %lld, expected %lld (this "
+                  "file indents by %u spaces)", (long long)actual + 1,
+                  (long long)expected + 1, p->unit);
+    }
+}
+
+/* Reports a character problem; true when there was one. */
+static bool check_characters(pt_rule_ctx *ctx, const indent_profile *p,
+                             const pt_line *line, pt_loc loc)
+{
+    if (line->mixed) {
+        pt_report(ctx, loc, "indentation mixes tabs and spaces");
+        return true;
+    }
+    if (p->tabs && line->indent_spaces >= p->unit && line->indent_tabs == 0 &&
+        p->unit > 0) {
+        pt_report(ctx, loc, "indented with spaces; this file indents with "
+                  "tabs");
+        return true;
+    }
+    if (!p->tabs && line->indent_tabs > 0 && p->space_lines > 0) {
+        pt_report(ctx, loc, "indented with tabs; this file indents with "
+                  "spaces");
+        return true;
+    }
+    return false;
+}
+
+/* The indent a line at depth d should have, or -1 when unknown. */
+static int64_t expected_indent(const walk_state *w, const indent_profile *p,
+                               uint32_t d, int64_t actual)
+{
+    if (w->label[d] >= 0 && actual == w->label[d] + p->unit) {
+        return actual;          /* case body one unit in from its label */
+    }
+    if (w->sibling[d] >= 0 && w->previous_depth >= d) {
+        return w->sibling[d];
+    }
+    return w->opener[d] >= 0 ? w->opener[d] + p->unit : -1;
+}
+
+static void walk_line(pt_rule_ctx *ctx, const pt_unit *unit,
+                      const indent_profile *p, walk_state *w, uint32_t n)
+{
+    const pt_line *line = pt_unit_line(unit, n);
+    uint32_t d = line->depth;
+    if (line->kind == PT_LINE_LABEL && d < MAX_DEPTH) {
+        w->label[d] = line->indent_width;
+        w->sibling[d] = -1;
+        return;
+    }
+    if (!line_counts(line)) {
+        return;
+    }
+    pt_loc loc = {n, 1, line->start};
+    int64_t actual = line->indent_width;
+    if (!check_characters(ctx, p, line, loc) && d > 0 && p->unit > 0) {
+        int64_t expected = expected_indent(w, p, d, actual);
+        if (expected >= 0 && expected != actual) {
+            report_step(ctx, p, loc, actual, expected);
+        }
+    }
+    if (w->sibling[d] < 0 || w->previous_depth < d) {
+        w->sibling[d] = actual;
+    }
+    if (d + 1 < MAX_DEPTH) {
+        w->opener[d + 1] = actual;
+        w->sibling[d + 1] = -1;
+        w->label[d + 1] = -1;
+    }
+    w->previous_depth = d;
+}
+
+static void check_indentation(pt_rule_ctx *ctx, const pt_unit *unit)
+{
+    indent_profile profile = {0};
+    measure_profile(unit, &profile);
+    walk_state walk;
+    memset(&walk, -1, sizeof(walk));
+    walk.opener[0] = 0;
+    walk.previous_depth = 0;
+    for (uint32_t n = 1; n <= unit->lines.len; n++) {
+        walk_line(ctx, unit, &profile, &walk, n);
+    }
+}
+
+const pt_rule pt_rule_inconsistent_indentation = {
+    .id = "inconsistent-indentation",
+    .summary = "Mixed tabs and spaces, or an indent step that differs from "
+               "the file's unit.",
+    .severity = PT_SEV_WARNING,
+    .languages = PT_LANGS_ALL,
+    .enabled = true,
+    .check_unit = check_indentation,
+};

@@ -1,0 +1,248 @@
+/*
+ * naming_inconsistency.c - identifiers whose case style differs from the
+ * style expected for their kind.
+ *
+ * The expected style is configured per kind, or `auto`: the style most of
+ * the multi-word names of that kind in the file use, ties going to the
+ * language's convention (C: snake_case, UPPER_CASE macros and enum
+ * constants; Python: PEP 8).  Only names the file declares are checked.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ptlint/rule.h"
+#include "rules/naming_style.h"
+#include "rules/rule_util.h"
+
+typedef enum name_kind {
+    KIND_FUNCTION = 0,
+    KIND_VARIABLE,
+    KIND_PARAMETER,
+    KIND_FIELD,
+    KIND_TYPE,
+    KIND_MACRO,
+    KIND_CONSTANT,
+    KIND_CLASS,
+    KIND_COUNT,
+    KIND_SKIP = -1
+} name_kind;
+
+static const char *const kind_plural[KIND_COUNT] = {
+    "functions", "variables", "parameters", "fields", "types", "macros",
+    "constants", "classes",
+};
+
+static const char *const kind_option[KIND_COUNT] = {
+    "function-style", "variable-style", "parameter-style", "field-style",
+    "type-style", "macro-style", "constant-style", "class-style",
+};
+
+static const pt_option naming_options[] = {
+    {"function-style", PT_OPT_STRING, "auto", "auto or a style name"},
+    {"variable-style", PT_OPT_STRING, "auto", "auto or a style name"},
+    {"parameter-style", PT_OPT_STRING, "auto", "auto or a style name"},
+    {"field-style", PT_OPT_STRING, "auto", "fields and attributes"},
+    {"type-style", PT_OPT_STRING, "auto", "C tags and typedefs"},
+    {"macro-style", PT_OPT_STRING, "auto", "auto or a style name"},
+    {"constant-style", PT_OPT_STRING, "auto", "enum constants"},
+    {"class-style", PT_OPT_STRING, "auto", "Python classes"},
+    {"allow", PT_OPT_LIST,
+     "[setUp, tearDown, setUpClass, tearDownClass, setUpModule, "
+     "tearDownModule, asyncSetUp, asyncTearDown, addCleanup, doCleanups, "
+     "runTest, maxDiff, shortDescription, countTestCases, "
+     "defaultTestResult, addHandler, removeHandler, addFilter, removeFilter, "
+     "setLevel, setFormatter, handleError, createLock, formatTime, "
+     "formatException, formatStack, formatMessage, usesTime, getMessage, "
+     "makeRecord, shouldRollover, doRollover, getLogger]",
+     "names never reported"},
+    {0},
+};
+
+/* The naming kind of a C declaration. */
+static name_kind c_kind(const pt_decl *decl)
+{
+    switch (decl->kind) {
+    case PT_DECL_FUNCTION:
+        return KIND_FUNCTION;
+    case PT_DECL_LOCAL:
+    case PT_DECL_GLOBAL:
+    case PT_DECL_PARAM:
+        return KIND_VARIABLE;
+    case PT_DECL_FIELD:
+        return KIND_FIELD;
+    case PT_DECL_TYPE:
+    case PT_DECL_TYPEDEF:
+        return KIND_TYPE;
+    case PT_DECL_MACRO:
+        return KIND_MACRO;
+    case PT_DECL_ENUM_CONST:
+        return KIND_CONSTANT;
+    default:
+        return KIND_SKIP;
+    }
+}
+
+/* The naming kind of a Python declaration; module UPPER names are
+   constants, other module names variables. */
+static name_kind python_kind(const pt_decl *decl)
+{
+    switch (decl->kind) {
+    case PT_DECL_FUNCTION:
+    case PT_DECL_METHOD:
+        return KIND_FUNCTION;
+    case PT_DECL_LOCAL:
+        return KIND_VARIABLE;
+    case PT_DECL_GLOBAL:
+        return pt_case_style_of(decl->name) == PT_CASE_UPPER ? KIND_CONSTANT
+                                                             : KIND_VARIABLE;
+    case PT_DECL_PARAM:
+        return KIND_PARAMETER;
+    case PT_DECL_ATTRIBUTE:
+        return KIND_FIELD;
+    case PT_DECL_CLASS:
+        return KIND_CLASS;
+    default:
+        return KIND_SKIP;
+    }
+}
+
+static name_kind kind_of(const pt_unit *unit, const pt_decl *decl)
+{
+    if (decl->name == NULL || pt_is_dunder(decl->name)) {
+        return KIND_SKIP;
+    }
+    return unit->language == PT_LANG_C ? c_kind(decl) : python_kind(decl);
+}
+
+/* The language's convention for a kind. */
+static pt_case_style convention(pt_language language, name_kind kind)
+{
+    if (kind == KIND_MACRO || kind == KIND_CONSTANT) {
+        return PT_CASE_UPPER;
+    }
+    if (kind == KIND_CLASS || (kind == KIND_TYPE && language == PT_LANG_PYTHON)) {
+        return PT_CASE_PASCAL;
+    }
+    return PT_CASE_SNAKE;
+}
+
+/* Style counts of the multi-word names of each kind (first occurrence
+   of a function or type name only: a prototype and its definition count
+   once). */
+typedef struct style_census {
+    unsigned count[KIND_COUNT][PT_CASE_COUNT];
+    unsigned total[KIND_COUNT];
+} style_census;
+
+static bool seen_before(const pt_unit *unit, uint32_t index, name_kind kind)
+{
+    const pt_decl *decl = pt_unit_decl(unit, index);
+    if (decl->kind != PT_DECL_FUNCTION && decl->kind != PT_DECL_TYPE &&
+        decl->kind != PT_DECL_TYPEDEF) {
+        return false;           /* only these are declared twice */
+    }
+    for (uint32_t i = 0; i < index; i++) {
+        const pt_decl *other = pt_unit_decl(unit, i);
+        if (kind_of(unit, other) == kind && other->function == decl->function &&
+            strcmp(other->name, decl->name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void take_census(const pt_unit *unit, style_census *census)
+{
+    for (uint32_t i = 0; i < unit->decls.len; i++) {
+        const pt_decl *decl = pt_unit_decl(unit, i);
+        name_kind kind = kind_of(unit, decl);
+        if (kind == KIND_SKIP || !pt_name_is_multi_word(decl->name) ||
+            seen_before(unit, i, kind)) {
+            continue;
+        }
+        census->count[kind][pt_case_style_of(decl->name)]++;
+        census->total[kind]++;
+    }
+}
+
+/* The expected style of `kind`: configured, or the file's dominant one. */
+static pt_case_style expected_style(pt_rule_ctx *ctx, const pt_unit *unit,
+                                    const style_census *census,
+                                    name_kind kind, bool *inferred)
+{
+    pt_case_style style = convention(unit->language, kind);
+    *inferred = false;
+    if (pt_case_style_parse(pt_option_string(ctx, kind_option[kind]),
+                            &style)) {
+        return style;
+    }
+    unsigned best = census->count[kind][style];
+    for (int s = PT_CASE_SNAKE; s <= PT_CASE_UPPER; s++) {
+        if (census->count[kind][s] > best) {
+            best = census->count[kind][s];
+            style = (pt_case_style)s;
+            *inferred = true;
+        }
+    }
+    *inferred = *inferred || best > 0;
+    return style;
+}
+
+static bool allowed(pt_rule_ctx *ctx, const char *name)
+{
+    uint32_t count = 0;
+    const char *const *names = pt_option_list(ctx, "allow", &count);
+    for (uint32_t i = 0; i < count; i++) {
+        if (strcmp(names[i], name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void report_name(pt_rule_ctx *ctx, const pt_decl *decl,
+                        name_kind kind, pt_case_style expected,
+                        const style_census *census, bool inferred)
+{
+    const char *actual = pt_case_style_name(pt_case_style_of(decl->name));
+    if (inferred) {
+        pt_report(ctx, decl->loc, "'%s' is %s, but %u of %u %s here are %s",
+                  decl->name, actual, census->count[kind][expected],
+                  census->total[kind], kind_plural[kind],
+                  pt_case_style_name(expected));
+    } else {
+        pt_report(ctx, decl->loc, "'%s' is %s; %s are %s", decl->name, actual,
+                  kind_plural[kind], pt_case_style_name(expected));
+    }
+}
+
+static void check_naming(pt_rule_ctx *ctx, const pt_unit *unit)
+{
+    style_census census = {0};
+    take_census(unit, &census);
+    for (uint32_t i = 0; i < unit->decls.len; i++) {
+        const pt_decl *decl = pt_unit_decl(unit, i);
+        name_kind kind = kind_of(unit, decl);
+        if (kind == KIND_SKIP || seen_before(unit, i, kind) ||
+            allowed(ctx, decl->name)) {
+            continue;
+        }
+        bool inferred = false;
+        pt_case_style expected = expected_style(ctx, unit, &census, kind,
+                                                &inferred);
+        if (!pt_case_style_fits(pt_case_style_of(decl->name), expected)) {
+            report_name(ctx, decl, kind, expected, &census, inferred);
+        }
+    }
+}
+
+const pt_rule pt_rule_naming_inconsistency = {
+    .id = "naming-inconsistency",
+    .summary = "An identifier whose case style differs from the configured "
+               "or the file's dominant style for its kind.",
+    .severity = PT_SEV_WARNING,
+    .languages = PT_LANGS_ALL,
+    .enabled = true,
+    .options = naming_options,
+    .check_unit = check_naming,
+};

@@ -1,0 +1,53 @@
+/*
+ * rule_util.c - see rule_util.h.
+ */
+#include "rules/rule_util.h"
+
+#include <string.h>
+
+bool pt_is_dunder(const char *name)
+{
+    size_t len = strlen(name);
+    return len > 4 && strncmp(name, "__", 2) == 0 &&
+           strcmp(name + len - 2, "__") == 0;
+}
+
+bool pt_is_python_public(const char *name)
+{
+    return name[0] != '_';
+}
+
+const pt_decl *pt_function_decl(const pt_unit *unit, const pt_function *fn)
+{
+    if (fn->decl < 0 || (uint32_t)fn->decl >= unit->decls.len) {
+        return NULL;
+    }
+    return pt_unit_decl(unit, (uint32_t)fn->decl);
+}
+
+uint32_t pt_function_lines(const pt_function *fn)
+{
+    return fn->end.line >= fn->start.line ? fn->end.line - fn->start.line + 1
+                                          : 1;
+}
+
+bool pt_function_calls(const pt_function *fn, const char *callee)
+{
+    for (uint32_t b = 0; b < fn->blocks.len; b++) {
+        const pt_block *block = pt_function_block(fn, b);
+        for (uint32_t e = 0; e < block->events.len; e++) {
+            const pt_event *event = pt_block_event(block, e);
+            if (event->kind == PT_EV_CALL && event->name != NULL &&
+                strcmp(event->name, callee) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+const char *pt_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash != NULL ? slash + 1 : path;
+}

@@ -1,0 +1,30 @@
+/*
+ * rule_util.h - small helpers several rules share: name shapes and
+ * function facts read off the model.
+ */
+#ifndef PTLINT_RULES_RULE_UTIL_H
+#define PTLINT_RULES_RULE_UTIL_H
+
+#include <stdbool.h>
+
+#include "ptlint/model.h"
+
+/* Python `__name__`. */
+bool pt_is_dunder(const char *name);
+
+/* Python public: no leading underscore. */
+bool pt_is_python_public(const char *name);
+
+/* The decl of `fn` (its FUNCTION/METHOD declaration), or NULL. */
+const pt_decl *pt_function_decl(const pt_unit *unit, const pt_function *fn);
+
+/* Lines the function spans, first to last. */
+uint32_t pt_function_lines(const pt_function *fn);
+
+/* True when some event of `fn` calls `callee` (exact name). */
+bool pt_function_calls(const pt_function *fn, const char *callee);
+
+/* The file's base name ("a/b/__init__.py" -> "__init__.py"). */
+const char *pt_base_name(const char *path);
+
+#endif
