@@ -78,6 +78,8 @@ typedef struct cc_ctx {
     unsigned depth;
     bool too_deep;
     uint32_t nesting;
+    unsigned uneval;            /* inside sizeof: count uses, no events */
+    pt_event scratch;           /* where events go while uneval */
 } cc_ctx;
 
 /* ---- clang_c_util.c ---- */

@@ -248,7 +248,7 @@ static void scan_comments_errors(ts_c_ctx *ctx, TSNode root)
     uint32_t depth = 0;
     for (;;) {
         TSNode n = ts_tree_cursor_current_node(&cur);
-        bool err = ts_node_is_error(n) || ts_node_is_missing(n);
+        bool err = strcmp(ts_node_type(n), "ERROR") == 0 || ts_node_is_missing(n);
         if (err && !in_error) {
             add_error(ctx, n);
             in_error = true;

@@ -61,6 +61,10 @@ typedef struct ts_c_ctx {
     uint32_t depth;              /* recursion depth */
     uint32_t quiet;              /* > 0: count uses, emit no events */
     bool partial;                /* current function lost something */
+    pt_vec *cases;               /* ts_c_case of the innermost switch */
+    pt_vec frames;               /* ts_c_lines.c walker stack */
+    uint8_t *claimed;            /* per line: a statement starts on it */
+    pt_event scratch;            /* target of events nobody keeps */
 } ts_c_ctx;
 
 /* ---- ts_c.c: nodes, text, symbols ---- */
@@ -102,6 +106,8 @@ void ts_c_statement(ts_c_ctx *ctx, TSNode node);
 
 /* ---- ts_c_expr.c ---- */
 pt_value ts_c_eval(ts_c_ctx *ctx, TSNode node, bool used);
+const char *ts_c_path(ts_c_ctx *ctx, TSNode node);
+TSNode ts_c_strip(TSNode node);
 void ts_c_count_uses(ts_c_ctx *ctx, TSNode node);
 void ts_c_cond(ts_c_ctx *ctx, TSNode node, uint32_t yes, uint32_t no);
 void ts_c_emit_assign(ts_c_ctx *ctx, TSNode at, const char *name,

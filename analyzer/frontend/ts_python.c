@@ -36,6 +36,9 @@ pt_loc ts_py_end_loc(ts_py_ctx *cx, TSNode node)
 
 TSNode ts_py_field(TSNode node, const char *field)
 {
+    if (ts_node_is_null(node)) {
+        return node;
+    }
     return ts_node_child_by_field_name(node, field, (uint32_t)strlen(field));
 }
 
@@ -43,7 +46,7 @@ TSNode ts_py_unparen(TSNode node)
 {
     for (int i = 0; i < TS_PY_MAX_DEPTH && ts_py_is(node,
                                         "parenthesized_expression"); i++) {
-        TSNode inner = ts_node_named_child(node, 0);
+        TSNode inner = ts_py_child(node, 0);
         if (ts_node_is_null(inner) || ts_py_is(inner, "yield")) {
             break;
         }
@@ -80,7 +83,13 @@ static void ts_py_scan_tree(ts_py_ctx *cx, TSNode root)
         bool is_error = ts_node_is_missing(node) || ts_py_is(node, "ERROR");
         if (ts_py_is(node, "comment")) {
             ts_py_add_comment(cx, node);
-        } else if (check_errors && is_error) {
+            ts_py_lines_mark(cx, node);
+        } else if (ts_py_is(node, "string") &&
+                   ts_node_end_point(node).row >
+                       ts_node_start_point(node).row) {
+            ts_py_lines_mark(cx, node);
+        }
+        if (check_errors && is_error) {
             ts_py_add_error(cx, node);
         }
         if (ts_tree_cursor_goto_first_child(&cur)) {
@@ -123,8 +132,8 @@ pt_unit *pt_parse_python(const char *path, const char *text, size_t length,
     }
     ts_py_ctx cx = {.unit = unit, .src = unit->text};
     TSNode root = ts_tree_root_node(tree);
-    ts_py_scan_tree(&cx, root);
     ts_py_lines_build(&cx, root);
+    ts_py_scan_tree(&cx, root);
     ts_py_scopes_build(&cx, root);
     ts_py_functions_build(&cx, root);
     if (cx.overflow) {

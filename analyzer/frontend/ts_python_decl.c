@@ -7,20 +7,20 @@
 /* The docstring of a body block, without its quotes, or NULL. */
 static const char *docstring(ts_py_ctx *cx, TSNode body)
 {
-    TSNode first = ts_node_named_child(body, 0);
+    TSNode first = ts_py_child(body, 0);
     while (ts_py_is(first, "comment")) {
-        first = ts_node_next_named_sibling(first);
+        first = ts_py_next(first);
     }
     if (!ts_py_is(first, "expression_statement") ||
-        ts_node_named_child_count(first) != 1) {
+        ts_py_nchild(first) != 1) {
         return NULL;
     }
-    TSNode s = ts_node_named_child(first, 0);
+    TSNode s = ts_py_child(first, 0);
     if (!ts_py_is(s, "string")) {
         return NULL;
     }
-    TSNode start = ts_node_named_child(s, 0);
-    TSNode end = ts_node_named_child(s, ts_node_named_child_count(s) - 1);
+    TSNode start = ts_py_child(s, 0);
+    TSNode end = ts_py_child(s, ts_py_nchild(s) - 1);
     if (!ts_py_is(start, "string_start") || !ts_py_is(end, "string_end")) {
         return ts_py_text(cx, s);
     }
@@ -33,17 +33,17 @@ static const char *docstring(ts_py_ctx *cx, TSNode body)
 static void decorators(ts_py_ctx *cx, TSNode def, pt_function *fn,
                        pt_decl *d)
 {
-    TSNode parent = ts_node_parent(def);
+    TSNode parent = ts_py_parent(def);
     if (!ts_py_is(parent, "decorated_definition")) {
         return;
     }
-    uint32_t n = ts_node_named_child_count(parent);
+    uint32_t n = ts_py_nchild(parent);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode dec = ts_node_named_child(parent, i);
+        TSNode dec = ts_py_child(parent, i);
         if (!ts_py_is(dec, "decorator")) {
             continue;
         }
-        const char *text = ts_py_text(cx, ts_node_named_child(dec, 0));
+        const char *text = ts_py_text(cx, ts_py_child(dec, 0));
         const char **slot = pt_vec_push(cx->unit->arena, &fn->decorators,
                                         sizeof(char *));
         *slot = text;
@@ -64,19 +64,19 @@ static void decorators(ts_py_ctx *cx, TSNode def, pt_function *fn,
 static void params(ts_py_ctx *cx, TSNode list, ts_py_scope *outer,
                    ts_py_scope *inner, pt_function *fn, int depth)
 {
-    uint32_t n = ts_node_named_child_count(list);
+    uint32_t n = ts_py_nchild(list);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode p = ts_node_named_child(list, i);
+        TSNode p = ts_py_child(list, i);
         TSNode name = ts_py_field(p, "name");
         TSNode type = ts_py_field(p, "type");
         ts_py_walk(cx, ts_py_field(p, "value"), outer, depth + 1);
         ts_py_walk(cx, type, outer, depth + 1);
         if (ts_node_is_null(name)) {
-            name = ts_py_is(p, "identifier") ? p : ts_node_named_child(p, 0);
+            name = ts_py_is(p, "identifier") ? p : ts_py_child(p, 0);
         }
         while (ts_py_is(name, "list_splat_pattern") ||
                ts_py_is(name, "dictionary_splat_pattern")) {
-            name = ts_node_named_child(name, 0);
+            name = ts_py_child(name, 0);
         }
         if (!ts_py_is(name, "identifier") || cx->reading) {
             continue;
@@ -249,7 +249,7 @@ static void import_item(ts_py_ctx *cx, ts_py_scope *sc, TSNode item,
     } else if (module != NULL) {
         import_one(cx, sc, dotted, full, source);
     } else {
-        TSNode first = ts_node_named_child(dotted, 0);
+        TSNode first = ts_py_child(dotted, 0);
         TSNode at = ts_node_is_null(first) ? dotted : first;
         import_one(cx, sc, at, ts_py_text(cx, at), source);
     }
@@ -262,9 +262,9 @@ void ts_py_walk_import(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
     }
     TSNode module = ts_py_field(node, "module_name");
     const char *mod = ts_node_is_null(module) ? NULL : ts_py_text(cx, module);
-    uint32_t n = ts_node_named_child_count(node);
+    uint32_t n = ts_py_nchild(node);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(node, i);
+        TSNode c = ts_py_child(node, i);
         if (!ts_node_is_null(module) && ts_node_eq(c, module)) {
             continue;
         }

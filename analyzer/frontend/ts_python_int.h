@@ -67,6 +67,32 @@ pt_loc ts_py_end_loc(ts_py_ctx *cx, TSNode node);
 TSNode ts_py_field(TSNode node, const char *field);
 TSNode ts_py_unparen(TSNode node);
 
+/* Null-safe tree accessors (libtree-sitter 0.20 crashes on null nodes). */
+static inline uint32_t ts_py_nchild(TSNode n)
+{
+    return ts_node_is_null(n) ? 0 : ts_node_named_child_count(n);
+}
+static inline TSNode ts_py_child(TSNode n, uint32_t i)
+{
+    return ts_node_is_null(n) ? n : ts_node_named_child(n, i);
+}
+static inline uint32_t ts_py_nall(TSNode n)
+{
+    return ts_node_is_null(n) ? 0 : ts_node_child_count(n);
+}
+static inline TSNode ts_py_parent(TSNode n)
+{
+    return ts_node_is_null(n) ? n : ts_node_parent(n);
+}
+static inline TSNode ts_py_next(TSNode n)
+{
+    return ts_node_is_null(n) ? n : ts_node_next_named_sibling(n);
+}
+static inline const char *ts_py_type(TSNode n)
+{
+    return ts_node_is_null(n) ? "" : ts_node_type(n);
+}
+
 /* ---- ts_python_scope.c: bindings, decls and read counts ---- */
 void ts_py_scopes_build(ts_py_ctx *cx, TSNode root);
 ts_py_scope *ts_py_scope_of(ts_py_ctx *cx, TSNode node);
@@ -87,5 +113,6 @@ uint32_t ts_py_max_nesting(TSNode body, int depth);
 
 /* ---- ts_python_lines.c ---- */
 void ts_py_lines_build(ts_py_ctx *cx, TSNode root);
+void ts_py_lines_mark(ts_py_ctx *cx, TSNode comment_or_string);
 
 #endif

@@ -14,9 +14,9 @@ static uint32_t block_decisions(TSNode block, int depth);
 static uint32_t if_decisions(TSNode node, int depth)
 {
     uint32_t d = 1 + block_decisions(ts_py_field(node, "consequence"), depth);
-    uint32_t n = ts_node_named_child_count(node);
+    uint32_t n = ts_py_nchild(node);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(node, i);
+        TSNode c = ts_py_child(node, i);
         if (ts_py_is(c, "elif_clause")) {
             d += 1 + block_decisions(ts_py_field(c, "consequence"), depth);
         } else if (ts_py_is(c, "else_clause")) {
@@ -28,17 +28,17 @@ static uint32_t if_decisions(TSNode node, int depth)
 
 static uint32_t try_decisions(TSNode node, int depth)
 {
-    uint32_t n = ts_node_named_child_count(node);
+    uint32_t n = ts_py_nchild(node);
     for (uint32_t i = 0; i < n; i++) {
-        if (ts_py_is(ts_node_named_child(node, i), "except_group_clause")) {
+        if (ts_py_is(ts_py_child(node, i), "except_group_clause")) {
             return 0;           /* ast.TryStar: mccabe does not look in */
         }
     }
     uint32_t d = 1 + block_decisions(ts_py_field(node, "body"), depth);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(node, i);
+        TSNode c = ts_py_child(node, i);
         if (ts_py_is(c, "except_clause")) {
-            TSNode b = ts_node_named_child(c, ts_node_named_child_count(c) - 1);
+            TSNode b = ts_py_child(c, ts_py_nchild(c) - 1);
             d += 1 + block_decisions(b, depth);
         } else if (ts_py_is(c, "else_clause")) {
             d += block_decisions(ts_py_field(c, "body"), depth);
@@ -49,7 +49,7 @@ static uint32_t try_decisions(TSNode node, int depth)
 
 static uint32_t stmt_decisions(TSNode s, int depth)
 {
-    const char *t = ts_node_type(s);
+    const char *t = ts_py_type(s);
     if (strcmp(t, "decorated_definition") == 0) {
         return stmt_decisions(ts_py_field(s, "definition"), depth + 1);
     }
@@ -81,9 +81,9 @@ static uint32_t block_decisions(TSNode block, int depth)
         return 0;
     }
     uint32_t d = 0;
-    uint32_t n = ts_node_named_child_count(block);
+    uint32_t n = ts_py_nchild(block);
     for (uint32_t i = 0; i < n; i++) {
-        d += stmt_decisions(ts_node_named_child(block, i), depth + 1);
+        d += stmt_decisions(ts_py_child(block, i), depth + 1);
     }
     return d;
 }
@@ -104,7 +104,7 @@ static uint32_t nesting_in(TSNode node, uint32_t lvl, int depth)
     if (ts_node_is_null(node) || depth > TS_PY_MAX_DEPTH) {
         return lvl;
     }
-    const char *t = ts_node_type(node);
+    const char *t = ts_py_type(node);
     if (strcmp(t, "function_definition") == 0 ||
         strcmp(t, "class_definition") == 0 ||
         strcmp(t, "decorated_definition") == 0) {
@@ -122,9 +122,9 @@ static uint32_t nesting_in(TSNode node, uint32_t lvl, int depth)
         !strstr(t, "clause") && strcmp(t, "case_clause") != 0) {
         return lvl;
     }
-    uint32_t n = ts_node_named_child_count(node);
+    uint32_t n = ts_py_nchild(node);
     for (uint32_t i = 0; i < n; i++) {
-        best = nest_max(best, nesting_in(ts_node_named_child(node, i), inner,
+        best = nest_max(best, nesting_in(ts_py_child(node, i), inner,
                                          depth + 1));
     }
     return best;

@@ -198,7 +198,7 @@ void ts_py_target(ts_py_ctx *cx, TSNode t, ts_py_scope *sc, int depth,
         cx->overflow = true;
         return;
     }
-    const char *type = ts_node_type(t);
+    const char *type = ts_py_type(t);
     if (strcmp(type, "identifier") == 0) {
         const char *name = ts_py_text(cx, t);
         if (cx->reading) {
@@ -219,9 +219,9 @@ void ts_py_target(ts_py_ctx *cx, TSNode t, ts_py_scope *sc, int depth,
     } else if (strcmp(type, "parenthesized_expression") == 0 ||
                strcmp(type, "list_splat_pattern") == 0 ||
                strcmp(type, "list_splat") == 0) {
-        uint32_t n = ts_node_named_child_count(t);
+        uint32_t n = ts_py_nchild(t);
         for (uint32_t i = 0; i < n; i++) {
-            ts_py_target(cx, ts_node_named_child(t, i), sc, depth + 1,
+            ts_py_target(cx, ts_py_child(t, i), sc, depth + 1,
                          tuple, also_read);
         }
     } else if (strcmp(type, "pattern_list") == 0 ||
@@ -229,9 +229,9 @@ void ts_py_target(ts_py_ctx *cx, TSNode t, ts_py_scope *sc, int depth,
                strcmp(type, "list_pattern") == 0 ||
                strcmp(type, "tuple") == 0 || strcmp(type, "list") == 0 ||
                strcmp(type, "expression_list") == 0) {
-        uint32_t n = ts_node_named_child_count(t);
+        uint32_t n = ts_py_nchild(t);
         for (uint32_t i = 0; i < n; i++) {
-            ts_py_target(cx, ts_node_named_child(t, i), sc, depth + 1, true,
+            ts_py_target(cx, ts_py_child(t, i), sc, depth + 1, true,
                          also_read);
         }
     } else {
@@ -246,13 +246,13 @@ static void all_reads(ts_py_ctx *cx, ts_py_scope *sc, TSNode value)
         return;
     }
     value = ts_py_unparen(value);
-    uint32_t n = ts_node_named_child_count(value);
+    uint32_t n = ts_py_nchild(value);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode s = ts_node_named_child(value, i);
-        if (!ts_py_is(s, "string") || ts_node_named_child_count(s) != 3) {
+        TSNode s = ts_py_child(value, i);
+        if (!ts_py_is(s, "string") || ts_py_nchild(s) != 3) {
             continue;
         }
-        TSNode content = ts_node_named_child(s, 1);
+        TSNode content = ts_py_child(s, 1);
         if (ts_py_is(content, "string_content")) {
             read_name(cx, sc, ts_py_text(cx, content));
         }
@@ -287,9 +287,9 @@ static void walk_assignment(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
 static void walk_children(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
                           int depth)
 {
-    uint32_t n = ts_node_named_child_count(node);
+    uint32_t n = ts_py_nchild(node);
     for (uint32_t i = 0; i < n; i++) {
-        walk(cx, ts_node_named_child(node, i), sc, depth + 1);
+        walk(cx, ts_py_child(node, i), sc, depth + 1);
     }
 }
 
@@ -298,9 +298,9 @@ static void walk_global(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
     if (cx->reading || sc->kind == TS_PY_SCOPE_MODULE) {
         return;
     }
-    uint32_t n = ts_node_named_child_count(node);
+    uint32_t n = ts_py_nchild(node);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode id = ts_node_named_child(node, i);
+        TSNode id = ts_py_child(node, i);
         if (!ts_py_is(id, "identifier")) {
             continue;
         }
@@ -327,14 +327,14 @@ static void walk_comprehension(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
                                int depth)
 {
     ts_py_scope *inner = ts_py_scope_open(cx, sc, TS_PY_SCOPE_OTHER, node);
-    uint32_t n = ts_node_named_child_count(node);
+    uint32_t n = ts_py_nchild(node);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(node, i);
+        TSNode c = ts_py_child(node, i);
         if (ts_py_is(c, "for_in_clause")) {
             walk(cx, ts_py_field(c, "right"), inner, depth + 1);
-            TSNode more = ts_node_next_named_sibling(ts_py_field(c, "right"));
+            TSNode more = ts_py_next(ts_py_field(c, "right"));
             for (; !ts_node_is_null(more);
-                 more = ts_node_next_named_sibling(more)) {
+                 more = ts_py_next(more)) {
                 walk(cx, more, inner, depth + 1);
             }
             ts_py_target(cx, ts_py_field(c, "left"), inner, depth + 1, true,
@@ -342,7 +342,7 @@ static void walk_comprehension(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
         }
     }
     for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(node, i);
+        TSNode c = ts_py_child(node, i);
         if (!ts_py_is(c, "for_in_clause")) {
             walk(cx, c, inner, depth + 1);
         }
@@ -398,12 +398,14 @@ bool ts_py_walk_binding_stmt(ts_py_ctx *cx, TSNode node, const char *type,
         walk(cx, ts_py_field(node, "body"), sc, depth + 1);
         walk(cx, ts_py_field(node, "alternative"), sc, depth + 1);
     } else if (strcmp(type, "as_pattern") == 0 &&
-               !ts_py_is(ts_node_parent(node), "case_pattern")) {
-        walk(cx, ts_node_named_child(node, 0), sc, depth + 1);
+               !ts_py_is(ts_py_parent(node), "case_pattern")) {
+        walk(cx, ts_py_child(node, 0), sc, depth + 1);
         TSNode alias = ts_py_field(node, "alias");
-        TSNode target = ts_node_named_child(alias, 0);
+        TSNode target = ts_py_child(alias, 0);
         if (!ts_node_is_null(target)) {
-            ts_py_target(cx, target, sc, depth + 1, true, false);
+            bool except = ts_py_is(ts_py_parent(node), "except_clause") ||
+                ts_py_is(ts_py_parent(node), "except_group_clause");
+            ts_py_target(cx, target, sc, depth + 1, !except, false);
         }
     } else if (strcmp(type, "except_clause") == 0) {
         walk(cx, ts_py_field(node, "value"), sc, depth + 1);
@@ -411,9 +413,9 @@ bool ts_py_walk_binding_stmt(ts_py_ctx *cx, TSNode node, const char *type,
         if (!ts_node_is_null(alias)) {
             ts_py_target(cx, alias, sc, depth + 1, false, false);
         }
-        uint32_t n = ts_node_named_child_count(node);
+        uint32_t n = ts_py_nchild(node);
         for (uint32_t i = 0; i < n; i++) {
-            TSNode c = ts_node_named_child(node, i);
+            TSNode c = ts_py_child(node, i);
             if (ts_py_is(c, "block")) {
                 walk(cx, c, sc, depth + 1);
             }
@@ -451,7 +453,7 @@ static void walk(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
         cx->overflow = true;
         return;
     }
-    const char *type = ts_node_type(node);
+    const char *type = ts_py_type(node);
     if (strcmp(type, "identifier") == 0) {
         if (cx->reading) {
             read_name(cx, sc, ts_py_text(cx, node));

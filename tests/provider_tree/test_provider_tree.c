@@ -691,6 +691,26 @@ static void test_populate_replace_root(void **state)
     pt_tree_free(tree);
 }
 
+/* populate builds a tree from nothing. */
+static void test_populate_empty_tree(void **state)
+{
+    struct pt_provider_tree *tree = NULL;
+    struct pt_uuid_list *list = NULL;
+    const struct pt_provider_record records[] = {
+        { "leaf", U_NEW2, 2, U_NEW }, { "root", U_NEW, 1, NULL },
+    };
+    const char *expected[] = { U_NEW, U_NEW2 };
+
+    (void)state;
+    assert_int_equal(pt_tree_new(&tree), 0);
+    assert_int_equal(pt_tree_populate_from_iterable(tree, records, 2), 0);
+    assert_int_equal(pt_tree_get_provider_uuids(tree, NULL, &list), 0);
+    assert_uuids(list, expected, ARRAY_LEN(expected));
+    pt_uuid_list_free(list);
+    assert_int_equal(pt_tree_check_invariants(tree), 0);
+    pt_tree_free(tree);
+}
+
 /* Assert that populating records fails with rc and changes nothing. */
 static void assert_populate_fails(struct pt_provider_tree *tree,
                                   const struct pt_provider_record *records,
@@ -908,6 +928,7 @@ static void test_trait_updates(void **state)
     assert_false(flag);
     assert_int_equal(generation_of(tree, U_R), 1);
     assert_int_equal(pt_tree_add_traits(tree, U_R, NULL, 0), 0);
+    assert_int_equal(pt_tree_add_traits(tree, "numa1", NULL, 0), 0);
     assert_int_equal(pt_tree_remove_traits(tree, "numa1", ssd, 1), 0);
     assert_int_equal(pt_tree_update_traits(tree, U_R, ssd, 1, 8), 0);
     assert_int_equal(generation_of(tree, U_R), 8);
@@ -1264,6 +1285,7 @@ int main(void)
         PT_TEST(test_get_provider_uuids_in_tree),
         PT_TEST(test_populate),
         PT_TEST(test_populate_replace_root),
+        PT_TEST(test_populate_empty_tree),
         PT_TEST(test_populate_errors),
         PT_TEST(test_inventory_queries),
         PT_TEST(test_update_inventory),

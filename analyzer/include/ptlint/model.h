@@ -86,7 +86,8 @@ typedef struct pt_decl {
     const char *scope;          /* enclosing class or struct name, or NULL */
     const char *type_text;      /* C type spelling; Python annotation */
     const char *doc;            /* doc comment or docstring, or NULL */
-    const char *detail;         /* import: "module" or "module.name" */
+    const char *detail;         /* import: "module" or "module.name";
+                                   class: its bases, comma separated */
     uint32_t reads;             /* uses that read the value */
     uint32_t writes;            /* assignments after the declaration */
     bool is_public;             /* C: external linkage; Python: no _ */
@@ -204,12 +205,23 @@ typedef struct pt_block {
     pt_loc term_loc;            /* the return/raise or closing brace */
 } pt_block;
 
+/* One `except` clause of a Python try statement. */
+typedef struct pt_handler {
+    pt_loc loc;                 /* of the `except` keyword */
+    const char **classes;       /* classes named; none for a bare except */
+    uint32_t nclasses;
+    const char *bound;          /* `as` name, or NULL */
+    uint32_t first_line;        /* the clause's body, first to last line */
+    uint32_t last_line;
+} pt_handler;
+
 typedef struct pt_try_region {
     pt_loc loc;
     int32_t parent;             /* enclosing region, or -1 */
     const char **caught;        /* class names caught; "*" for bare */
     uint32_t ncaught;
     bool has_finally;
+    pt_vec handlers;            /* pt_handler, in source order */
 } pt_try_region;
 
 typedef struct pt_function {
