@@ -12,14 +12,14 @@ foreach(line IN LISTS rule_lines)
 endforeach()
 set(PTLINT_RULE_IDS "${PTLINT_RULE_IDS}" PARENT_SCOPE)
 set(docs_c "${CMAKE_CURRENT_BINARY_DIR}/rule_docs.c")
-add_custom_command(
-  OUTPUT "${docs_c}"
-  COMMAND ${CMAKE_COMMAND} "-DOUT=${docs_c}" "-DIDS=${PTLINT_RULE_IDS}"
-          "-DDOCS_DIR=${PROJECT_SOURCE_DIR}/docs/rules"
-          -P "${CMAKE_CURRENT_SOURCE_DIR}/embed_docs.cmake"
-  DEPENDS ${rule_docs} "${CMAKE_CURRENT_SOURCE_DIR}/embed_docs.cmake"
-          "${CMAKE_CURRENT_SOURCE_DIR}/rules.def"
-  COMMENT "Embedding rule documentation")
+# Generated at configure time (re-run when a page changes), so that the
+# generated file belongs to no directory's build rules.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+  ${rule_docs} "${CMAKE_CURRENT_SOURCE_DIR}/embed_docs.cmake")
+set(OUT "${docs_c}")
+set(IDS "${PTLINT_RULE_IDS}")
+set(DOCS_DIR "${PROJECT_SOURCE_DIR}/docs/rules")
+include("${CMAKE_CURRENT_SOURCE_DIR}/embed_docs.cmake")
 target_sources(ptlint_core PRIVATE "${docs_c}")
 # Doc pages are longer than the 4095 characters ISO C promises a literal.
 set_source_files_properties("${docs_c}" TARGET_DIRECTORY ptlint_core

@@ -1,6 +1,6 @@
 # cmake -P script: writes OUT, a C file with pt_rule_doc(id) returning the
 # Markdown of DOCS_DIR/<id>.md for each id in IDS.
-set(body "/* Generated from docs/rules/*.md by rules/embed_docs.cmake. */\n")
+set(body "/* Generated from docs/rules/ID.md by rules/embed_docs.cmake. */\n")
 string(APPEND body "#include <string.h>\n#include \"rules/registry.h\"\n\n")
 string(APPEND body "static const struct { const char *id; const char *doc; } docs[] = {\n")
 foreach(id IN LISTS IDS)

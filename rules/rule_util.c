@@ -3,7 +3,9 @@
  */
 #include "rules/rule_util.h"
 
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 bool pt_is_dunder(const char *name)
 {
@@ -50,4 +52,35 @@ const char *pt_base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
     return slash != NULL ? slash + 1 : path;
+}
+
+/* True when a word starts at name[i]. */
+static bool word_starts(const char *name, size_t i)
+{
+    if (i == 0) {
+        return name[0] != '_';
+    }
+    unsigned char prev = (unsigned char)name[i - 1];
+    unsigned char here = (unsigned char)name[i];
+    return here != '_' && (prev == '_' || (islower(prev) && isupper(here)));
+}
+
+/* True when a word that started earlier ends just before name[i]. */
+static bool word_ends(const char *name, size_t i)
+{
+    unsigned char here = (unsigned char)name[i];
+    unsigned char prev = (unsigned char)name[i - 1];
+    return here == '\0' || here == '_' || (islower(prev) && isupper(here));
+}
+
+bool pt_name_has_word(const char *name, const char *word)
+{
+    size_t len = strlen(word);
+    for (size_t i = 0; name[i] != '\0'; i++) {
+        if (word_starts(name, i) && strncasecmp(name + i, word, len) == 0 &&
+            strlen(name + i) >= len && word_ends(name, i + len)) {
+            return true;
+        }
+    }
+    return false;
 }

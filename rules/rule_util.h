@@ -24,6 +24,14 @@ uint32_t pt_function_lines(const pt_function *fn);
 /* True when some event of `fn` calls `callee` (exact name). */
 bool pt_function_calls(const pt_function *fn, const char *callee);
 
+/*
+ * True when `word` (lowercase) is one of the words of `name`: words are
+ * split at underscores and at lower-to-upper case changes, and compared
+ * without case ("tree_lock", "lockTree" and "LOCK" all hold "lock";
+ * "block" does not).
+ */
+bool pt_name_has_word(const char *name, const char *word);
+
 /* The file's base name ("a/b/__init__.py" -> "__init__.py"). */
 const char *pt_base_name(const char *path);
 

@@ -13,4 +13,15 @@ target_sources(ptlint_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/missing_doc.c
   ${CMAKE_CURRENT_LIST_DIR}/naming_inconsistency.c
   ${CMAKE_CURRENT_LIST_DIR}/inconsistent_indentation.c
+  ${CMAKE_CURRENT_LIST_DIR}/lockset.c
+  ${CMAKE_CURRENT_LIST_DIR}/lock_leak.c
+  ${CMAKE_CURRENT_LIST_DIR}/unguarded_shared_state.c
+  ${CMAKE_CURRENT_LIST_DIR}/taint.c
+  ${CMAKE_CURRENT_LIST_DIR}/unbounded_copy.c
+  ${CMAKE_CURRENT_LIST_DIR}/ignored_error_return.c
+  ${CMAKE_CURRENT_LIST_DIR}/nullable.c
+  ${CMAKE_CURRENT_LIST_DIR}/unchecked_lookup_result.c
+  ${CMAKE_CURRENT_LIST_DIR}/swallowed_exception.c
+  ${CMAKE_CURRENT_LIST_DIR}/exceptions.c
+  ${CMAKE_CURRENT_LIST_DIR}/undocumented_raise.c
 )

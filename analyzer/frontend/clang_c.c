@@ -192,7 +192,7 @@ static void mark_partial(cc_ctx *c)
         uint32_t off = ((pt_loc *)u->errors.items)[i].byte;
         for (uint32_t f = 0; f < u->functions.len; f++) {
             pt_function *fn = pt_unit_function(u, f);
-            if (off >= fn->start.byte && off <= fn->end.byte) {
+            if (off >= fn->start.byte && off <= fn->end.byte + 1) {
                 fn->partial = true;
             }
         }

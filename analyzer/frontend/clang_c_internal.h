@@ -124,6 +124,7 @@ void cc_local_decl(cc_ctx *c, CXCursor var);
 
 /* ---- clang_c_expr.c ---- */
 pt_value cc_expr(cc_ctx *c, CXCursor expr, bool discard);
+void cc_add_vars(cc_ctx *c, pt_value *to, const pt_value *from);
 void cc_cond(cc_ctx *c, CXCursor expr, uint32_t yes, uint32_t no);
 bool cc_macro_stmt(cc_ctx *c, CXCursor stmt);
 void cc_count_decisions(cc_ctx *c, pt_function *fn, uint32_t start,

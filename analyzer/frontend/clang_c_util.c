@@ -74,12 +74,29 @@ bool cc_file_offset(const cc_ctx *c, CXSourceLocation loc, uint32_t *offset)
     return true;
 }
 
+/* Where a location is in the main file: a token of a macro argument where
+   it is spelled in the call, anything else where it is expanded. */
+static bool best_offset(const cc_ctx *c, CXSourceLocation loc,
+                        uint32_t *offset)
+{
+    if (!cc_offset(c, loc, offset)) {
+        return false;
+    }
+    uint32_t spelled = 0;
+    const cc_macro *m = cc_macro_at(c, *offset);
+    if (m != NULL && cc_file_offset(c, loc, &spelled) && spelled > m->start &&
+        spelled <= m->end) {
+        *offset = spelled;
+    }
+    return true;
+}
+
 bool cc_extent(const cc_ctx *c, CXCursor cursor, uint32_t *start,
                uint32_t *end)
 {
     CXSourceRange range = clang_getCursorExtent(cursor);
-    if (!cc_offset(c, clang_getRangeStart(range), start) ||
-        !cc_offset(c, clang_getRangeEnd(range), end)) {
+    if (!best_offset(c, clang_getRangeStart(range), start) ||
+        !best_offset(c, clang_getRangeEnd(range), end)) {
         return false;
     }
     if (*end < *start) {
@@ -90,7 +107,7 @@ bool cc_extent(const cc_ctx *c, CXCursor cursor, uint32_t *start,
 
 bool cc_cursor_offset(const cc_ctx *c, CXCursor cursor, uint32_t *offset)
 {
-    return cc_offset(c, clang_getCursorLocation(cursor), offset);
+    return best_offset(c, clang_getCursorLocation(cursor), offset);
 }
 
 pt_loc cc_loc(const cc_ctx *c, uint32_t offset)

@@ -1,0 +1,143 @@
+/*
+ * ts_python_lines.c - line kinds and block depth for Python.
+ *
+ * Statements are painted outside-in: a statement's rows get its depth, its
+ * suites' rows one more; rows after a simple statement's first row (and
+ * after a compound header's first row up to its ':') are continuations.
+ * Multi-line strings and comment-only lines are marked afterwards by the
+ * scan in ts_python.c (ts_py_lines_mark).
+ */
+#include "frontend/ts_python_int.h"
+
+static void paint_stmt(ts_py_ctx *cx, TSNode s, uint16_t level, int depth);
+
+static void set_depth(ts_py_ctx *cx, uint32_t r0, uint32_t r1, uint16_t lvl)
+{
+    for (uint32_t r = r0; r <= r1 && r < cx->unit->lines.len; r++) {
+        pt_unit_line(cx->unit, r + 1)->depth = lvl;
+    }
+}
+
+static void set_continuation(ts_py_ctx *cx, uint32_t r0, uint32_t r1)
+{
+    for (uint32_t r = r0; r <= r1 && r < cx->unit->lines.len; r++) {
+        pt_line *line = pt_unit_line(cx->unit, r + 1);
+        if (line->kind == PT_LINE_CODE) {
+            line->kind = PT_LINE_CONTINUATION;
+        }
+    }
+}
+
+static bool is_suite_part(TSNode c)
+{
+    const char *t = ts_py_type(c);
+    return strcmp(t, "block") == 0 || strstr(t, "clause") != NULL;
+}
+
+static void paint_block(ts_py_ctx *cx, TSNode block, uint16_t level,
+                        int depth)
+{
+    if (depth > TS_PY_MAX_DEPTH) {
+        cx->overflow = true;
+        return;
+    }
+    set_depth(cx, ts_node_start_point(block).row, ts_node_end_point(block).row,
+              level);
+    uint32_t n = ts_py_nchild(block);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_py_child(block, i);
+        if (!ts_py_is(c, "comment")) {
+            paint_stmt(cx, c, level, depth + 1);
+        }
+    }
+}
+
+/* A compound statement or clause: header continuation, suites deeper. */
+static void paint_compound(ts_py_ctx *cx, TSNode s, uint16_t level,
+                           int depth)
+{
+    uint32_t start = ts_node_start_point(s).row;
+    uint32_t colon = start;
+    uint32_t n = ts_py_nall(s);
+    bool header = true;
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_child(s, i);
+        if (ts_node_is_named(c) && is_suite_part(c)) {
+            header = false;
+            if (ts_py_is(c, "block")) {
+                paint_block(cx, c, (uint16_t)(level + 1), depth + 1);
+            } else {
+                paint_stmt(cx, c, level, depth + 1);
+            }
+        } else if (header && ts_py_is(c, ":")) {
+            colon = ts_node_start_point(c).row;
+        }
+    }
+    set_continuation(cx, start + 1, colon);
+}
+
+static void paint_stmt(ts_py_ctx *cx, TSNode s, uint16_t level, int depth)
+{
+    if (depth > TS_PY_MAX_DEPTH) {
+        cx->overflow = true;
+        return;
+    }
+    uint32_t r0 = ts_node_start_point(s).row;
+    uint32_t r1 = ts_node_end_point(s).row;
+    set_depth(cx, r0, r1, level);
+    if (ts_py_is(s, "decorated_definition") || ts_py_is(s, "ERROR")) {
+        uint32_t n = ts_py_nchild(s);
+        for (uint32_t i = 0; i < n; i++) {
+            TSNode c = ts_py_child(s, i);
+            if (!ts_py_is(c, "comment")) {
+                paint_stmt(cx, c, level, depth + 1);
+            }
+        }
+        return;
+    }
+    uint32_t n = ts_py_nchild(s);
+    for (uint32_t i = 0; i < n; i++) {
+        if (is_suite_part(ts_py_child(s, i))) {
+            paint_compound(cx, s, level, depth);
+            return;
+        }
+    }
+    set_continuation(cx, r0 + 1, r1);
+}
+
+void ts_py_lines_build(ts_py_ctx *cx, TSNode root)
+{
+    uint32_t n = ts_py_nchild(root);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_py_child(root, i);
+        if (!ts_py_is(c, "comment")) {
+            paint_stmt(cx, c, 0, 1);
+        }
+    }
+}
+
+void ts_py_lines_mark(ts_py_ctx *cx, TSNode node)
+{
+    uint32_t r0 = ts_node_start_point(node).row;
+    uint32_t r1 = ts_node_end_point(node).row;
+    if (ts_py_is(node, "string")) {
+        for (uint32_t r = r0 + 1; r <= r1 && r < cx->unit->lines.len; r++) {
+            pt_unit_line(cx->unit, r + 1)->kind = PT_LINE_STRING;
+        }
+        return;
+    }
+    if (r0 >= cx->unit->lines.len) {
+        return;
+    }
+    pt_line *line = pt_unit_line(cx->unit, r0 + 1);
+    const char *p = cx->src + line->start;
+    uint32_t i = 0;
+    while (i < line->length && (p[i] == ' ' || p[i] == '\t' || p[i] == '\f' ||
+                                (uint8_t)p[i] == 0xEF || (uint8_t)p[i] == 0xBB ||
+                                (uint8_t)p[i] == 0xBF)) {
+        i++;
+    }
+    if (line->start + i == ts_node_start_byte(node)) {
+        line->kind = PT_LINE_COMMENT;
+    }
+}

@@ -1,0 +1,43 @@
+/*
+ * lockset.h - which locks are held at each point of a function.
+ *
+ * Locks are the paths of ACQUIRE and RELEASE events ("tree.lock",
+ * "self._lock").  An acquire whose result is tested (`if
+ * (pthread_mutex_lock(&l) != 0) return`, `if not l.acquire(False):`) holds
+ * only on the success edge: in C the edge where the test fails (0 is
+ * success), in Python the edge where it holds (True is success).
+ */
+#ifndef PTLINT_RULES_LOCKSET_H
+#define PTLINT_RULES_LOCKSET_H
+
+#include <stdbool.h>
+
+#include "ptlint/dataflow.h"
+#include "ptlint/model.h"
+
+typedef struct pt_lockset {
+    pt_names locks;             /* lock paths seen in the function */
+    pt_names result_vars;       /* variables holding an acquire's result */
+    uint32_t *result_locks;     /* the lock each result_var belongs to */
+    pt_dataflow analysis;
+    pt_dataflow_result result;
+    pt_language language;
+} pt_lockset;
+
+/*
+ * Solves the lockset of `fn`: `must` for locks held on every path
+ * (intersection), else locks held on some path (union).  Returns false
+ * when out of memory; pt_lockset_free() is safe either way.
+ */
+bool pt_lockset_solve(pt_lockset *ls, const pt_unit *unit,
+                      const pt_function *fn, bool must);
+
+/* True when lock `index` is set in `state`. */
+bool pt_lockset_held(const void *state, uint32_t index);
+
+/* True when `state` holds some lock. */
+bool pt_lockset_any(const pt_lockset *ls, const void *state);
+
+void pt_lockset_free(pt_lockset *ls);
+
+#endif

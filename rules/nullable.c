@@ -1,0 +1,124 @@
+/*
+ * nullable.c - see nullable.h.
+ */
+#include "rules/nullable.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const pt_event *pt_value_call(const pt_block *block, const pt_value *value)
+{
+    if (value->kind != PT_VAL_CALL || value->call < 0 ||
+        (uint32_t)value->call >= block->events.len) {
+        return NULL;
+    }
+    const pt_event *call = pt_block_event(block, (uint32_t)value->call);
+    return call->kind == PT_EV_CALL ? call : NULL;
+}
+
+static int32_t index_of(const pt_unit *unit, const char *name)
+{
+    for (uint32_t i = 0; name != NULL && i < unit->functions.len; i++) {
+        if (strcmp(pt_unit_function(unit, i)->name, name) == 0) {
+            return (int32_t)i;
+        }
+    }
+    return -1;
+}
+
+/* Looks at one return; sets *valued when it returns a non-null value. */
+static bool return_may_be_null(const pt_unit *unit, const bool *known,
+                               const pt_block *block, const pt_event *ret,
+                               bool *valued)
+{
+    if (ret->nargs == 0) {
+        return false;
+    }
+    const pt_value *value = &ret->args[0];
+    if (value->kind == PT_VAL_NULL) {
+        return true;
+    }
+    *valued = true;
+    const pt_event *call = pt_value_call(block, value);
+    int32_t callee = call != NULL ? index_of(unit, call->name) : -1;
+    return callee >= 0 && known[callee];
+}
+
+/* Marks the blocks reachable from the entry; caller frees. */
+static bool *reachable_blocks(const pt_function *fn)
+{
+    uint32_t n = fn->blocks.len;
+    bool *seen = calloc(n + 1, sizeof(bool));
+    uint32_t *stack = calloc(n + 1, sizeof(uint32_t));
+    uint32_t top = 0;
+    if (seen == NULL || stack == NULL || n == 0) {
+        free(stack);
+        return seen;
+    }
+    seen[0] = true;
+    stack[top++] = 0;
+    while (top > 0) {
+        const pt_block *block = pt_function_block(fn, stack[--top]);
+        uint32_t nsucc = block->term == PT_TERM_BRANCH ? 2
+                         : block->term == PT_TERM_GOTO ? 1 : 0;
+        for (uint32_t i = 0; i < nsucc; i++) {
+            uint32_t next = block->succ[i];
+            if (next < n && !seen[next]) {
+                seen[next] = true;
+                stack[top++] = next;
+            }
+        }
+    }
+    free(stack);
+    return seen;
+}
+
+/* Whether `fn` may return null, given what is known of the others. */
+static bool function_may_return_null(const pt_unit *unit, const bool *known,
+                                     const pt_function *fn)
+{
+    bool valued = false;
+    bool falls_off = false;
+    bool *reached = reachable_blocks(fn);
+    bool result = false;
+    for (uint32_t b = 0; reached != NULL && b < fn->blocks.len && !result;
+         b++) {
+        const pt_block *block = pt_function_block(fn, b);
+        if (!reached[b]) {
+            continue;
+        }
+        bool returned = false;
+        for (uint32_t e = 0; e < block->events.len; e++) {
+            const pt_event *event = pt_block_event(block, e);
+            if (event->kind != PT_EV_RETURN) {
+                continue;
+            }
+            returned = true;
+            result |= return_may_be_null(unit, known, block, event, &valued);
+        }
+        falls_off |= block->term == PT_TERM_RETURN && !returned;
+    }
+    free(reached);
+    return result ||
+           (unit->language == PT_LANG_PYTHON && valued && falls_off);
+}
+
+bool *pt_nullable_functions(const pt_unit *unit)
+{
+    bool *known = calloc(unit->functions.len + 1, sizeof(bool));
+    if (known == NULL) {
+        return NULL;
+    }
+    bool changed = true;
+    for (int round = 0; changed && round < 8; round++) {
+        changed = false;
+        for (uint32_t i = 0; i < unit->functions.len; i++) {
+            if (!known[i] && function_may_return_null(
+                                 unit, known, pt_unit_function(unit, i))) {
+                known[i] = true;
+                changed = true;
+            }
+        }
+    }
+    return known;
+}

@@ -1,0 +1,21 @@
+/*
+ * nullable.h - which functions of a unit may return NULL or None.
+ *
+ * A function may return null when some `return` gives NULL/None, when it
+ * returns the result of a call to a function that may, or (Python) when
+ * it can fall off its end while other paths return a value.
+ */
+#ifndef PTLINT_RULES_NULLABLE_H
+#define PTLINT_RULES_NULLABLE_H
+
+#include <stdbool.h>
+
+#include "ptlint/model.h"
+
+/* Per function of the unit: may it return null?  Caller frees. */
+bool *pt_nullable_functions(const pt_unit *unit);
+
+/* The call event a value is the result of, or NULL. */
+const pt_event *pt_value_call(const pt_block *block, const pt_value *value);
+
+#endif

@@ -1,0 +1,249 @@
+/*
+ * unchecked_lookup_result.c - a result that may be NULL or None used
+ * without a check.
+ *
+ * Sources: functions of the file that may return null (nullable.h), the
+ * `nullable` and `allocators` vocabularies, and Python's `d.get(k)`
+ * without a default.  A variable assigned such a result is tracked along
+ * every path; a dereference (C `->`, `*`, `[]`; Python attribute access,
+ * subscript or call) or a pass to a function that needs a non-null
+ * argument, on a path where no check happened, is reported at the use
+ * with the producing call as evidence.  A check is a comparison with
+ * NULL/None, a truthiness test, or an early exit on either.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptlint/dataflow.h"
+#include "ptlint/rule.h"
+#include "rules/nullable.h"
+
+static const pt_option unchecked_options[] = {
+    {"nonnull-functions", PT_OPT_LIST,
+     "[strlen, strcmp, strncmp, strcpy, strncpy, strcat, strncat, memcpy, "
+     "memmove, memset, memcmp, strdup, strndup, strchr, strrchr, strstr, "
+     "fputs, fwrite, fread, fprintf, qsort, bsearch]",
+     "functions whose pointer arguments must not be NULL"},
+    {0},
+};
+
+typedef struct null_check {
+    pt_rule_ctx *ctx;
+    const pt_unit *unit;
+    const bool *nullable;       /* per function of the unit */
+    pt_names vars;              /* tracked variables */
+    const pt_event **origin;    /* the call that made each one */
+    pt_dataflow analysis;
+    bool *reported;             /* per var: reported once already */
+} null_check;
+
+static int32_t function_index(const pt_unit *unit, const char *name)
+{
+    for (uint32_t i = 0; name != NULL && i < unit->functions.len; i++) {
+        if (strcmp(pt_unit_function(unit, i)->name, name) == 0) {
+            return (int32_t)i;
+        }
+    }
+    return -1;
+}
+
+/* True when the call's result may be null. */
+static bool call_is_nullable(const null_check *check, const pt_event *call)
+{
+    if (call->name == NULL) {
+        return false;
+    }
+    if (check->unit->language == PT_LANG_PYTHON && call->is_method &&
+        strcmp(call->name, "get") == 0 && call->nargs == 1) {
+        return true;
+    }
+    int32_t index = function_index(check->unit, call->name);
+    if (index >= 0) {
+        return check->nullable[index];
+    }
+    return !call->is_method &&
+           (pt_vocab_has(check->ctx, PT_VOCAB_NULLABLE, call->name) ||
+            pt_vocab_has(check->ctx, PT_VOCAB_ALLOCATOR, call->name));
+}
+
+static void entry_clear(void *state, void *user)
+{
+    null_check *check = user;
+    memset(state, 0, check->analysis.state_size);
+}
+
+static void null_event(void *state, const pt_event *event, void *user)
+{
+    null_check *check = user;
+    int32_t var = pt_names_find(&check->vars, event->name);
+    if (var < 0) {
+        return;
+    }
+    if (event->kind == PT_EV_ASSIGN) {
+        pt_bit_set(state, (uint32_t)var, false);
+    } else if (event->kind == PT_EV_DEREF) {
+        pt_bit_set(state, (uint32_t)var, false);  /* no cascade */
+    }
+}
+
+/* Applies an assignment from a nullable call, which null_event clears. */
+static void null_event_with_origin(void *state, const pt_event *event,
+                                   void *user)
+{
+    null_check *check = user;
+    null_event(state, event, user);
+    int32_t var = pt_names_find(&check->vars, event->name);
+    if (event->kind == PT_EV_ASSIGN && var >= 0 &&
+        check->origin[var] != NULL && event->nargs > 0 &&
+        event->args[0].kind == PT_VAL_CALL &&
+        event->args[0].text != NULL && check->origin[var]->name != NULL &&
+        strcmp(event->args[0].text, check->origin[var]->name) == 0) {
+        pt_bit_set(state, (uint32_t)var, true);
+    }
+}
+
+static void null_refine(void *state, const pt_block *block, bool holds,
+                        void *user)
+{
+    null_check *check = user;
+    int32_t var = pt_names_find(&check->vars, block->cond.subject);
+    if (var >= 0 && holds &&
+        (block->cond.kind == PT_TEST_NOT_NULL ||
+         block->cond.kind == PT_TEST_ISINSTANCE)) {
+        pt_bit_set(state, (uint32_t)var, false);
+    }
+}
+
+/* Finds `x = nullable()` assignments and the variables they track. */
+static void collect_sources(null_check *check, const pt_function *fn)
+{
+    for (uint32_t b = 0; b < fn->blocks.len; b++) {
+        const pt_block *block = pt_function_block(fn, b);
+        for (uint32_t e = 0; e < block->events.len; e++) {
+            const pt_event *event = pt_block_event(block, e);
+            if (event->kind != PT_EV_ASSIGN || event->nargs == 0 ||
+                event->name == NULL || strchr(event->name, '.') != NULL) {
+                continue;
+            }
+            const pt_event *call = pt_value_call(block, &event->args[0]);
+            if (call != NULL && call_is_nullable(check, call)) {
+                uint32_t var = pt_names_add(&check->vars, event->name);
+                check->origin = realloc(check->origin, check->vars.cap *
+                                                           sizeof(*check->origin));
+                if (check->origin == NULL) {
+                    abort();
+                }
+                check->origin[var] = call;
+            }
+        }
+    }
+}
+
+static bool needs_nonnull(null_check *check, const char *callee)
+{
+    uint32_t count = 0;
+    const char *const *names = pt_option_list(check->ctx, "nonnull-functions",
+                                              &count);
+    for (uint32_t i = 0; callee != NULL && i < count; i++) {
+        if (strcmp(names[i], callee) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void report_use(null_check *check, uint32_t var, pt_loc loc,
+                       const char *how)
+{
+    if (check->reported[var]) {
+        return;
+    }
+    check->reported[var] = true;
+    const pt_event *origin = check->origin[var];
+    const char *nothing = check->unit->language == PT_LANG_C ? "NULL"
+                                                             : "None";
+    pt_finding *f = pt_report(check->ctx, loc, "'%s' may be %s here (%s): "
+                              "'%s' can return %s and it is not checked",
+                              check->vars.items[var], nothing, how,
+                              origin->name, nothing);
+    pt_finding_add_step(check->ctx, f, origin->loc, "'%s' may return %s",
+                        origin->name, nothing);
+}
+
+static void visit(const void *state, const pt_block *block,
+                  const pt_event *event, void *user)
+{
+    null_check *check = user;
+    (void)block;
+    if (event == NULL) {
+        return;
+    }
+    if (event->kind == PT_EV_DEREF) {
+        int32_t var = pt_names_find(&check->vars, event->name);
+        if (var >= 0 && pt_bit_get(state, (uint32_t)var)) {
+            report_use(check, (uint32_t)var, event->loc, "dereferenced");
+        }
+        return;
+    }
+    if (event->kind != PT_EV_CALL || !needs_nonnull(check, event->name)) {
+        return;
+    }
+    for (uint32_t i = 0; i < event->nargs; i++) {
+        int32_t var = event->args[i].kind == PT_VAL_VAR
+                          ? pt_names_find(&check->vars, event->args[i].text)
+                          : -1;
+        if (var >= 0 && pt_bit_get(state, (uint32_t)var)) {
+            report_use(check, (uint32_t)var, event->loc, "passed to a "
+                       "function that needs it non-null");
+        }
+    }
+}
+
+static void check_function(null_check *check, const pt_function *fn)
+{
+    check->vars.len = 0;
+    collect_sources(check, fn);
+    if (check->vars.len == 0) {
+        return;
+    }
+    check->reported = calloc(check->vars.len, sizeof(bool));
+    check->analysis = (pt_dataflow){
+        .state_size = check->vars.len / 8 + 1, .user = check,
+        .entry = entry_clear, .join = pt_bits_union,
+        .event = null_event_with_origin, .refine = null_refine,
+    };
+    pt_dataflow_result result;
+    if (check->reported != NULL &&
+        pt_dataflow_solve(fn, &check->analysis, &result)) {
+        pt_dataflow_replay(fn, &check->analysis, &result, visit, check);
+        pt_dataflow_result_free(&result);
+    }
+    free(check->reported);
+}
+
+static void check_unchecked(pt_rule_ctx *ctx, const pt_unit *unit)
+{
+    null_check check = {.ctx = ctx, .unit = unit};
+    bool *nullable = pt_nullable_functions(unit);
+    check.nullable = nullable;
+    for (uint32_t i = 0; nullable != NULL && i < unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(unit, i);
+        if (!fn->partial) {
+            check_function(&check, fn);
+        }
+    }
+    pt_names_free(&check.vars);
+    free(check.origin);
+    free(nullable);
+}
+
+const pt_rule pt_rule_unchecked_lookup_result = {
+    .id = "unchecked-lookup-result",
+    .summary = "The result of a lookup that can fail (returns NULL/None) "
+               "used without a check.",
+    .severity = PT_SEV_WARNING,
+    .languages = PT_LANGS_ALL,
+    .enabled = true,
+    .options = unchecked_options,
+    .check_unit = check_unchecked,
+};

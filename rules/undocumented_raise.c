@@ -1,0 +1,94 @@
+/*
+ * undocumented_raise.c - public Python functions that raise what their
+ * docstring does not mention.
+ *
+ * For a public function or method with a docstring: its own raises and
+ * those of the functions and methods of the file it calls (transitively),
+ * minus what a surrounding try catches (the builtin hierarchy and the
+ * file's own classes respected).  Each class the docstring does not name
+ * is reported at the def line, with where it is raised as evidence.
+ * Functions without a docstring are missing-doc's business.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "ptlint/rule.h"
+#include "rules/exceptions.h"
+#include "rules/rule_util.h"
+
+static const pt_option raise_options[] = {
+    {"ignore", PT_OPT_LIST, "[NotImplementedError]",
+     "exception classes that need no mention"},
+    {0},
+};
+
+/* True when `word` appears in `text` as a whole identifier. */
+static bool mentions(const char *text, const char *word)
+{
+    size_t len = strlen(word);
+    for (const char *at = strstr(text, word); at != NULL;
+         at = strstr(at + 1, word)) {
+        bool start = at == text || !(isalnum((unsigned char)at[-1]) ||
+                                     at[-1] == '_');
+        bool end = !(isalnum((unsigned char)at[len]) || at[len] == '_');
+        if (start && end) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool ignored(pt_rule_ctx *ctx, const char *name)
+{
+    uint32_t count = 0;
+    const char *const *names = pt_option_list(ctx, "ignore", &count);
+    for (uint32_t i = 0; i < count; i++) {
+        if (strcmp(names[i], name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void check_function(pt_rule_ctx *ctx, const pt_function *fn,
+                           const pt_escapes *escapes)
+{
+    for (uint32_t i = 0; i < escapes->len; i++) {
+        const pt_escape *e = &escapes->items[i];
+        const char *dot = strrchr(e->name, '.');
+        const char *name = dot != NULL ? dot + 1 : e->name;
+        if (mentions(fn->doc, name) || ignored(ctx, name)) {
+            continue;
+        }
+        pt_finding *f = pt_report(ctx, fn->loc, "'%s' may raise %s, which "
+                                  "its docstring does not mention",
+                                  fn->name, name);
+        pt_finding_add_step(ctx, f, e->loc, "%s raised here", name);
+    }
+}
+
+static void check_undocumented_raise(pt_rule_ctx *ctx, const pt_unit *unit)
+{
+    pt_escapes *escapes = pt_escapes_compute(unit);
+    for (uint32_t i = 0; escapes != NULL && i < unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(unit, i);
+        bool is_public = pt_is_python_public(fn->name) &&
+                         (fn->class_name == NULL ||
+                          pt_is_python_public(fn->class_name));
+        if (is_public && fn->doc != NULL && !fn->is_nested && !fn->partial) {
+            check_function(ctx, fn, &escapes[i]);
+        }
+    }
+    pt_escapes_free(escapes, unit->functions.len);
+}
+
+const pt_rule pt_rule_undocumented_raise = {
+    .id = "undocumented-raise",
+    .summary = "A public Python function that raises an exception its "
+               "docstring does not mention.",
+    .severity = PT_SEV_WARNING,
+    .languages = PT_LANGS_PYTHON,
+    .enabled = true,
+    .options = raise_options,
+    .check_unit = check_undocumented_raise,
+};

@@ -1,0 +1,326 @@
+/*
+ * unguarded_shared_state.c - fields accessed without the lock that
+ * guards them everywhere else.
+ *
+ * Guard inference, as Coverity's GUARDED_BY_VIOLATION: every field access
+ * in the file is recorded with whether a lock on the same object (a held
+ * lock whose path is a prefix of the access's base) was held.  A field
+ * accessed under a lock at least once and in at least `min-guarded-share`
+ * percent of its accesses is guarded; each access without the lock is
+ * reported, with a guarded access as evidence.  Constructors and
+ * destructors (the `exempt` vocabulary) are not counted.  Functions named
+ * `*_locked`/`*_with_lock`, functions with a lock decorator, and private
+ * functions every caller in the file calls with a lock held are analysed
+ * as holding the lock.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptlint/rule.h"
+#include "rules/lockset.h"
+#include "rules/rule_util.h"
+
+static const pt_option unguarded_options[] = {
+    {"min-guarded-share", PT_OPT_INT, "50",
+     "percent of accesses under the lock that makes a field guarded"},
+    {"locked-suffixes", PT_OPT_LIST, "[_locked, _with_lock]",
+     "function name endings that mean: called with the lock held"},
+    {"lock-decorators", PT_OPT_LIST, "[synchronized]",
+     "decorators (substring) that hold a lock over the whole body"},
+    {0},
+};
+
+typedef struct field_access {
+    const char *object;         /* owner type, or the base path */
+    const char *field;
+    const char *lock;           /* the lock held, or NULL */
+    pt_loc loc;
+    bool write;
+} field_access;
+
+typedef struct access_log {
+    field_access *items;
+    size_t len;
+    size_t cap;
+} access_log;
+
+typedef struct guard_scan {
+    pt_rule_ctx *ctx;
+    const pt_unit *unit;
+    access_log log;
+    bool *entry_locked;         /* per function */
+    uint32_t *calls;            /* per function: calls seen in the file */
+    uint32_t *calls_held;       /* ... of which with a lock held */
+    const pt_function *fn;      /* during replay */
+    pt_lockset *ls;
+} guard_scan;
+
+static bool ends_with(const char *text, const char *suffix)
+{
+    size_t a = strlen(text);
+    size_t b = strlen(suffix);
+    return a >= b && strcmp(text + a - b, suffix) == 0;
+}
+
+static bool has_suffix_option(pt_rule_ctx *ctx, const char *name)
+{
+    uint32_t count = 0;
+    const char *const *suffixes = pt_option_list(ctx, "locked-suffixes",
+                                                 &count);
+    for (uint32_t i = 0; i < count; i++) {
+        if (ends_with(name, suffixes[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool has_lock_decorator(pt_rule_ctx *ctx, const pt_function *fn)
+{
+    uint32_t count = 0;
+    const char *const *names = pt_option_list(ctx, "lock-decorators", &count);
+    for (uint32_t d = 0; d < fn->decorators.len; d++) {
+        const char *text = ((const char **)fn->decorators.items)[d];
+        for (uint32_t i = 0; text != NULL && i < count; i++) {
+            if (strstr(text, names[i]) != NULL) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool is_exempt(pt_rule_ctx *ctx, const pt_function *fn)
+{
+    return pt_vocab_matches(ctx, PT_VOCAB_EXEMPT, fn->name);
+}
+
+/* A held lock whose object is `base` or holds it, or NULL. */
+static const char *guarding_lock(const guard_scan *scan, const void *state,
+                                 const char *base)
+{
+    for (uint32_t i = 0; i < scan->ls->locks.len; i++) {
+        const char *lock = scan->ls->locks.items[i];
+        const char *dot = strrchr(lock, '.');
+        size_t len = dot != NULL ? (size_t)(dot - lock) : 0;
+        if (!pt_lockset_held(state, i) || dot == NULL) {
+            continue;
+        }
+        if (strncmp(base, lock, len) == 0 &&
+            (base[len] == '\0' || base[len] == '.')) {
+            return lock;
+        }
+    }
+    return NULL;
+}
+
+/* True when `field` of `base` is itself a lock of this function. */
+static bool is_lock_field(const guard_scan *scan, const pt_event *event)
+{
+    for (uint32_t i = 0; i < scan->ls->locks.len; i++) {
+        const char *lock = scan->ls->locks.items[i];
+        const char *dot = strrchr(lock, '.');
+        if (dot != NULL && strcmp(dot + 1, event->name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when `name` is a method of a class in the unit (not a field). */
+static bool is_method_name(const pt_unit *unit, const char *name)
+{
+    for (uint32_t i = 0; i < unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(unit, i);
+        if (fn->is_method && strcmp(fn->name, name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void log_access(guard_scan *scan, const pt_event *event,
+                       const char *lock)
+{
+    access_log *log = &scan->log;
+    if (log->len == log->cap) {
+        log->cap = log->cap ? log->cap * 2 : 64;
+        log->items = realloc(log->items, log->cap * sizeof(*log->items));
+        if (log->items == NULL) {
+            abort();
+        }
+    }
+    field_access *access = &log->items[log->len++];
+    access->object = event->owner != NULL ? event->owner : event->base;
+    access->field = event->name;
+    access->lock = lock;
+    access->loc = event->loc;
+    access->write = event->kind == PT_EV_FIELD_WRITE;
+}
+
+static int32_t function_index(const pt_unit *unit, const char *name)
+{
+    for (uint32_t i = 0; name != NULL && i < unit->functions.len; i++) {
+        if (strcmp(pt_unit_function(unit, i)->name, name) == 0) {
+            return (int32_t)i;
+        }
+    }
+    return -1;
+}
+
+static void visit(const void *state, const pt_block *block,
+                  const pt_event *event, void *user)
+{
+    guard_scan *scan = user;
+    (void)block;
+    if (event == NULL) {
+        return;
+    }
+    uint32_t self = (uint32_t)(scan->fn - pt_unit_function(scan->unit, 0));
+    bool all_held = scan->entry_locked[self];
+    if (event->kind == PT_EV_CALL) {
+        int32_t callee = function_index(scan->unit, event->name);
+        if (callee >= 0) {
+            scan->calls[callee]++;
+            scan->calls_held[callee] += all_held ||
+                                        pt_lockset_any(scan->ls, state);
+        }
+        return;
+    }
+    if ((event->kind != PT_EV_FIELD_READ && event->kind != PT_EV_FIELD_WRITE) ||
+        event->base == NULL || is_lock_field(scan, event) ||
+        (scan->unit->language == PT_LANG_PYTHON &&
+         is_method_name(scan->unit, event->name))) {
+        return;
+    }
+    const char *lock = guarding_lock(scan, state, event->base);
+    log_access(scan, event, all_held && lock == NULL ? "(caller's lock)"
+                                                    : lock);
+}
+
+/* Records every access of every non-exempt function. */
+static void scan_functions(guard_scan *scan)
+{
+    scan->log.len = 0;
+    for (uint32_t i = 0; i < scan->unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(scan->unit, i);
+        if (fn->partial || is_exempt(scan->ctx, fn)) {
+            continue;
+        }
+        pt_lockset ls;
+        if (pt_lockset_solve(&ls, scan->unit, fn, true)) {
+            scan->fn = fn;
+            scan->ls = &ls;
+            pt_dataflow_replay(fn, &ls.analysis, &ls.result, visit, scan);
+        }
+        pt_lockset_free(&ls);
+    }
+}
+
+/* Marks private functions that every caller calls holding a lock. */
+static bool infer_entry_locked(guard_scan *scan)
+{
+    bool changed = false;
+    for (uint32_t i = 0; i < scan->unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(scan->unit, i);
+        bool held = !fn->is_public && scan->calls[i] > 0 &&
+                    scan->calls_held[i] == scan->calls[i];
+        if (held && !scan->entry_locked[i]) {
+            scan->entry_locked[i] = true;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+static bool same_field(const field_access *a, const field_access *b)
+{
+    return strcmp(a->field, b->field) == 0 && strcmp(a->object, b->object) == 0;
+}
+
+static void report_field(guard_scan *scan, const field_access *first)
+{
+    uint32_t guarded = 0;
+    uint32_t total = 0;
+    const field_access *evidence = NULL;
+    for (size_t i = 0; i < scan->log.len; i++) {
+        const field_access *a = &scan->log.items[i];
+        if (same_field(a, first)) {
+            total++;
+            guarded += a->lock != NULL;
+            evidence = evidence == NULL && a->lock != NULL ? a : evidence;
+        }
+    }
+    int64_t share = pt_option_int(scan->ctx, "min-guarded-share");
+    if (guarded == 0 || guarded == total || guarded * 100 < share * total) {
+        return;
+    }
+    for (size_t i = 0; i < scan->log.len; i++) {
+        const field_access *a = &scan->log.items[i];
+        if (!same_field(a, first) || a->lock != NULL) {
+            continue;
+        }
+        pt_finding *f = pt_report(scan->ctx, a->loc, "'%s' is %s without "
+                                  "'%s', which is held for %u of its %u "
+                                  "accesses", a->field,
+                                  a->write ? "written" : "read",
+                                  evidence->lock, guarded, total);
+        pt_finding_add_step(scan->ctx, f, evidence->loc,
+                            "'%s' accessed with '%s' held", a->field,
+                            evidence->lock);
+    }
+}
+
+static void report_all(guard_scan *scan)
+{
+    for (size_t i = 0; i < scan->log.len; i++) {
+        bool first = true;
+        for (size_t j = 0; j < i && first; j++) {
+            first = !same_field(&scan->log.items[j], &scan->log.items[i]);
+        }
+        if (first) {
+            report_field(scan, &scan->log.items[i]);
+        }
+    }
+}
+
+static void check_unguarded(pt_rule_ctx *ctx, const pt_unit *unit)
+{
+    uint32_t n = unit->functions.len;
+    guard_scan scan = {.ctx = ctx, .unit = unit};
+    scan.entry_locked = calloc(n + 1, sizeof(bool));
+    scan.calls = calloc(n + 1, sizeof(uint32_t));
+    scan.calls_held = calloc(n + 1, sizeof(uint32_t));
+    if (scan.entry_locked != NULL && scan.calls != NULL &&
+        scan.calls_held != NULL) {
+        for (uint32_t i = 0; i < n; i++) {
+            const pt_function *fn = pt_unit_function(unit, i);
+            scan.entry_locked[i] = has_suffix_option(ctx, fn->name) ||
+                                   has_lock_decorator(ctx, fn);
+        }
+        for (int round = 0; round < 4; round++) {
+            memset(scan.calls, 0, (n + 1) * sizeof(uint32_t));
+            memset(scan.calls_held, 0, (n + 1) * sizeof(uint32_t));
+            scan_functions(&scan);
+            if (!infer_entry_locked(&scan)) {
+                break;
+            }
+        }
+        report_all(&scan);
+    }
+    free(scan.log.items);
+    free(scan.entry_locked);
+    free(scan.calls);
+    free(scan.calls_held);
+}
+
+const pt_rule pt_rule_unguarded_shared_state = {
+    .id = "unguarded-shared-state",
+    .summary = "A field of shared state, accessed under a lock elsewhere, "
+               "accessed here without it.",
+    .severity = PT_SEV_WARNING,
+    .languages = PT_LANGS_ALL,
+    .enabled = true,
+    .options = unguarded_options,
+    .check_unit = check_unguarded,
+};
