@@ -78,7 +78,7 @@ static void flow_edge(solver *s, const pt_block *block, uint32_t target,
 }
 
 /* Applies one block and propagates to its successors and handler. */
-static void visit(solver *s, uint32_t index)
+static void visit_block(solver *s, uint32_t index)
 {
     const pt_block *block = pt_function_block(s->fn, index);
     unsigned char *out = s->scratch;
@@ -128,7 +128,7 @@ bool pt_dataflow_solve(const pt_function *fn, const pt_dataflow *analysis,
             s.head = (s.head + 1) % n;
             s.count--;
             s.queued[block] = false;
-            visit(&s, block);
+            visit_block(&s, block);
         }
     } else {
         pt_dataflow_result_free(out);
@@ -152,6 +152,31 @@ void pt_dataflow_result_free(pt_dataflow_result *result)
     free(result->in);
     free(result->reached);
     memset(result, 0, sizeof(*result));
+}
+
+void pt_dataflow_replay(const pt_function *fn, const pt_dataflow *analysis,
+                        const pt_dataflow_result *result,
+                        pt_dataflow_visit visit, void *user)
+{
+    unsigned char *state = malloc(result->state_size ? result->state_size : 1);
+    if (state == NULL) {
+        return;
+    }
+    for (uint32_t b = 0; b < result->nblocks; b++) {
+        const void *in = pt_dataflow_in(result, b);
+        if (in == NULL) {
+            continue;
+        }
+        const pt_block *block = pt_function_block(fn, b);
+        memcpy(state, in, result->state_size);
+        for (uint32_t e = 0; e < block->events.len; e++) {
+            const pt_event *event = pt_block_event(block, e);
+            visit(state, block, event, user);
+            analysis->event(state, event, analysis->user);
+        }
+        visit(state, block, NULL, user);
+    }
+    free(state);
 }
 
 void pt_bits_union(void *into, const void *from, size_t size, void *user)

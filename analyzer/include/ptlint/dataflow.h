@@ -51,6 +51,19 @@ const void *pt_dataflow_in(const pt_dataflow_result *result, uint32_t block);
 
 void pt_dataflow_result_free(pt_dataflow_result *result);
 
+/*
+ * Called by pt_dataflow_replay() with the state just before `event`, and
+ * once more at the end of each block with `event` NULL and the block's
+ * exit state.
+ */
+typedef void (*pt_dataflow_visit)(const void *state, const pt_block *block,
+                                  const pt_event *event, void *user);
+
+/* Replays every reached block in order, calling `visit` as above. */
+void pt_dataflow_replay(const pt_function *fn, const pt_dataflow *analysis,
+                        const pt_dataflow_result *result,
+                        pt_dataflow_visit visit, void *user);
+
 /* ---- bitsets, the usual state ---- */
 
 static inline bool pt_bit_get(const void *set, uint32_t bit)
