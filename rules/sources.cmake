@@ -24,4 +24,5 @@ target_sources(ptlint_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/swallowed_exception.c
   ${CMAKE_CURRENT_LIST_DIR}/exceptions.c
   ${CMAKE_CURRENT_LIST_DIR}/undocumented_raise.c
+  ${CMAKE_CURRENT_LIST_DIR}/unvalidated_lookup.c
 )

@@ -1,0 +1,397 @@
+/*
+ * unvalidated_lookup.c - a caller's key reaching a lookup unchecked.
+ *
+ * For each function, a may-analysis tracks which of its key parameters
+ * (C: pointer parameters that are not struct handles; Python: all but
+ * self/cls) and the locals derived from them may still be unvalidated.
+ * Validation, on the edge that does not exit early: a validator call on
+ * the value (the `validators` vocabulary), `x = validate(x)`, isinstance;
+ * in C a length bound (`strlen(x)` compared); in Python a None/empty test.
+ * Calling a function of the file that looks the key up and raises on a
+ * miss also validates it (Python: the miss is a documented exception).
+ * A lookup is a call whose name matches the `lookups` vocabulary, a
+ * function of the file whose summary says that parameter reaches a lookup
+ * unvalidated, and in Python subscript reads, .get/.pop and `in` on
+ * attributes.  Summaries are computed for every function to a fixed
+ * point; findings are reported in entry points (public functions), once
+ * per parameter, at the first lookup it reaches.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ptlint/dataflow.h"
+#include "ptlint/rule.h"
+#include "rules/exceptions.h"
+#include "rules/rule_util.h"
+#include "rules/taint.h"
+
+typedef struct lookup_scan {
+    pt_rule_ctx *ctx;
+    const pt_unit *unit;
+    uint32_t *summary;          /* per function: params reaching a lookup */
+    bool *may_raise;            /* per function */
+    const pt_function *fn;
+    pt_taint taint;             /* tracked names and their parameter */
+    pt_dataflow analysis;
+    uint32_t found;             /* params (vars index) that hit a lookup */
+    bool report;
+} lookup_scan;
+
+static int32_t function_index(const pt_unit *unit, const pt_event *call)
+{
+    for (uint32_t i = 0; call->name != NULL && i < unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(unit, i);
+        if (strcmp(fn->name, call->name) == 0 && !fn->is_nested) {
+            return (int32_t)i;
+        }
+    }
+    return -1;
+}
+
+/* The parameter position of argument `arg` in a call to `callee`. */
+static uint32_t param_position(const pt_function *callee,
+                               const pt_event *call, uint32_t arg)
+{
+    bool receiver = call->is_method && callee->is_method && !callee->is_static;
+    return receiver ? arg + 1 : arg;
+}
+
+/* The tracked variable a value carries, if still unvalidated: the index
+   into taint.vars, or -1. */
+static int32_t dirty_var(const lookup_scan *scan, const void *state,
+                         const pt_value *value)
+{
+    for (uint32_t i = 0; i < value->nvars; i++) {
+        int32_t var = pt_names_find(&scan->taint.vars, value->vars[i]);
+        if (var >= 0 && pt_bit_get(state, (uint32_t)var)) {
+            return var;
+        }
+    }
+    if (value->kind == PT_VAL_VAR) {
+        int32_t var = pt_names_find(&scan->taint.vars, value->text);
+        if (var >= 0 && pt_bit_get(state, (uint32_t)var)) {
+            return var;
+        }
+    }
+    return -1;
+}
+
+static bool is_attribute_path(const char *path)
+{
+    return path != NULL && strchr(path, '.') != NULL;
+}
+
+/* The position of parameter `name` in `fn`, or 32 when not found. */
+static uint32_t position_of(const pt_unit *unit, const pt_function *fn,
+                            const char *name)
+{
+    for (uint32_t i = 0; i < fn->params.len && i < 32; i++) {
+        const pt_decl *param = pt_unit_decl(unit, pt_function_param(fn, i));
+        if (strcmp(param->name, name) == 0) {
+            return i;
+        }
+    }
+    return 32;
+}
+
+static void report_hit(lookup_scan *scan, int32_t var, const pt_event *at,
+                       const char *lookup, const char *via)
+{
+    const char *name = scan->taint.vars.items[scan->taint.origin[var]];
+    uint32_t position = position_of(scan->unit, scan->fn, name);
+    bool seen = position < 32 && (scan->found >> position) & 1u;
+    if (position < 32) {
+        scan->found |= 1u << position;
+    }
+    if (!scan->report || seen) {
+        return;
+    }
+    pt_finding *f = via != NULL
+        ? pt_report(scan->ctx, at->loc, "parameter '%s' reaches a lookup "
+                    "through '%s' without validation", name, via)
+        : pt_report(scan->ctx, at->loc, "parameter '%s' reaches lookup '%s' "
+                    "without validation", name, lookup);
+    pt_finding_add_step(scan->ctx, f, scan->fn->loc, "'%s' comes from the "
+                        "caller of '%s'", name, scan->fn->name);
+}
+
+/* Python's dict-like lookups on attributes. */
+static const char *python_lookup(const pt_event *event, const pt_value **key)
+{
+    if (event->kind == PT_EV_SUBSCRIPT && !event->store &&
+        is_attribute_path(event->base) && event->nargs > 0) {
+        *key = &event->args[0];
+        return "[]";
+    }
+    if (event->kind == PT_EV_CONTAINS && is_attribute_path(event->base) &&
+        event->nargs > 0) {
+        *key = &event->args[0];
+        return "in";
+    }
+    if (event->kind == PT_EV_CALL && event->is_method && event->nargs > 0 &&
+        is_attribute_path(event->base) &&
+        (strcmp(event->name, "get") == 0 || strcmp(event->name, "pop") == 0)) {
+        *key = &event->args[0];
+        return event->name;
+    }
+    return NULL;
+}
+
+/* Looks for a lookup at this event; the state is before it. */
+static void check_event(lookup_scan *scan, const void *state,
+                        const pt_event *event)
+{
+    const pt_value *key = NULL;
+    const char *lookup = scan->unit->language == PT_LANG_PYTHON
+                             ? python_lookup(event, &key) : NULL;
+    int32_t var = key != NULL ? dirty_var(scan, state, key) : -1;
+    if (var >= 0) {
+        report_hit(scan, var, event, lookup, NULL);
+        return;
+    }
+    if (event->kind != PT_EV_CALL || event->name == NULL) {
+        return;
+    }
+    int32_t callee = function_index(scan->unit, event);
+    bool named = pt_vocab_matches(scan->ctx, PT_VOCAB_LOOKUP, event->name);
+    for (uint32_t i = 0; i < event->nargs; i++) {
+        var = dirty_var(scan, state, &event->args[i]);
+        if (var < 0) {
+            continue;
+        }
+        if (callee >= 0) {
+            const pt_function *g = pt_unit_function(scan->unit, (uint32_t)callee);
+            uint32_t pos = param_position(g, event, i);
+            if (pos < 32 && (scan->summary[callee] >> pos) & 1u) {
+                report_hit(scan, var, event, NULL, event->name);
+                return;
+            }
+        } else if (named) {
+            report_hit(scan, var, event, event->name, NULL);
+            return;
+        }
+    }
+}
+
+/* True for parameters that carry a key: in C, not a struct handle. */
+static bool is_key_param(const lookup_scan *scan, const char *name)
+{
+    if (scan->unit->language == PT_LANG_PYTHON) {
+        return true;
+    }
+    uint32_t position = position_of(scan->unit, scan->fn, name);
+    if (position >= scan->fn->params.len) {
+        return false;
+    }
+    const pt_decl *param = pt_unit_decl(scan->unit,
+                                        pt_function_param(scan->fn, position));
+    return param->type_text == NULL || strstr(param->type_text, "struct") == NULL;
+}
+
+static void entry_all(void *state, void *user)
+{
+    lookup_scan *scan = user;
+    memset(state, 0, scan->analysis.state_size);
+    for (uint32_t i = 0; i < scan->taint.vars.len; i++) {
+        bool param = scan->taint.origin[i] == i;
+        pt_bit_set(state, i, param &&
+                             is_key_param(scan, scan->taint.vars.items[i]));
+    }
+}
+
+/* True when the call validates what it is passed. */
+static bool call_validates(const lookup_scan *scan, const pt_event *call)
+{
+    if (pt_vocab_matches(scan->ctx, PT_VOCAB_VALIDATOR, call->name)) {
+        return true;
+    }
+    int32_t callee = function_index(scan->unit, call);
+    return scan->unit->language == PT_LANG_PYTHON && callee >= 0 &&
+           scan->may_raise[callee] && scan->summary[callee] != 0;
+}
+
+static void flow_event(void *state, const pt_event *event, void *user)
+{
+    lookup_scan *scan = user;
+    if (event->kind == PT_EV_CALL && event->name != NULL &&
+        call_validates(scan, event) &&
+        scan->unit->language == PT_LANG_PYTHON && !event->result_used) {
+        for (uint32_t i = 0; i < event->nargs; i++) {
+            int32_t var = dirty_var(scan, state, &event->args[i]);
+            if (var >= 0) {
+                pt_bit_set(state, (uint32_t)var, false);
+            }
+        }
+    }
+    if (event->kind != PT_EV_ASSIGN || event->nargs == 0) {
+        return;
+    }
+    int32_t target = pt_names_find(&scan->taint.vars, event->name);
+    if (target < 0) {
+        return;
+    }
+    const pt_value *value = &event->args[0];
+    bool validated = value->kind == PT_VAL_CALL && value->text != NULL &&
+                     pt_vocab_matches(scan->ctx, PT_VOCAB_VALIDATOR,
+                                      value->text);
+    bool dirty = !validated && dirty_var(scan, state, value) >= 0;
+    pt_bit_set(state, (uint32_t)target, dirty);
+}
+
+/* True when `index` starts a short path that leaves the function. */
+static bool exits_early(const pt_function *fn, uint32_t index)
+{
+    for (int hops = 0; hops < 4 && index < fn->blocks.len; hops++) {
+        const pt_block *block = pt_function_block(fn, index);
+        if (block->term == PT_TERM_RETURN || block->term == PT_TERM_RAISE) {
+            return true;
+        }
+        if (block->term != PT_TERM_GOTO) {
+            return false;
+        }
+        index = block->succ[0];
+    }
+    return false;
+}
+
+/* True when the branch block validates `subject` on some edge. */
+static bool branch_validates(const lookup_scan *scan, const pt_block *block)
+{
+    const pt_cond *cond = &block->cond;
+    if (cond->kind == PT_TEST_ISINSTANCE) {
+        return true;
+    }
+    if (cond->kind == PT_TEST_NOT_NULL) {
+        return scan->unit->language == PT_LANG_PYTHON;
+    }
+    for (uint32_t i = 0; i < block->events.len; i++) {
+        const pt_event *event = pt_block_event(block, i);
+        if (event->kind != PT_EV_CALL || event->name == NULL) {
+            continue;
+        }
+        if (call_validates(scan, event) ||
+            (cond->kind == PT_TEST_COMPARE &&
+             (strcmp(event->name, "strlen") == 0 ||
+              strcmp(event->name, "strnlen") == 0))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void flow_refine(void *state, const pt_block *block, bool holds,
+                        void *user)
+{
+    lookup_scan *scan = user;
+    int32_t var = pt_names_find(&scan->taint.vars, block->cond.subject);
+    if (var < 0 || !branch_validates(scan, block)) {
+        return;
+    }
+    bool exit_true = exits_early(scan->fn, block->succ[0]);
+    bool exit_false = exits_early(scan->fn, block->succ[1]);
+    bool validated_edge = exit_true == exit_false ? true : !exit_true;
+    if (holds == validated_edge) {
+        pt_bit_set(state, (uint32_t)var, false);
+    }
+}
+
+static void visit(const void *state, const pt_block *block,
+                  const pt_event *event, void *user)
+{
+    (void)block;
+    if (event != NULL) {
+        check_event(user, state, event);
+    }
+}
+
+/* Runs the analysis on one function; returns the params that hit. */
+static uint32_t scan_function(lookup_scan *scan, const pt_function *fn,
+                              bool report)
+{
+    scan->fn = fn;
+    scan->found = 0;
+    scan->report = report;
+    pt_taint_compute(&scan->taint, scan->unit, fn, true);
+    scan->analysis = (pt_dataflow){
+        .state_size = scan->taint.vars.len / 8 + 1, .user = scan,
+        .entry = entry_all, .join = pt_bits_union, .event = flow_event,
+        .refine = flow_refine,
+    };
+    pt_dataflow_result result;
+    if (scan->taint.vars.len > 0 &&
+        pt_dataflow_solve(fn, &scan->analysis, &result)) {
+        pt_dataflow_replay(fn, &scan->analysis, &result, visit, scan);
+        pt_dataflow_result_free(&result);
+    }
+    pt_taint_free(&scan->taint);
+    return scan->found;
+}
+
+/* Which functions may raise (Python), for "raises on a miss". */
+static bool *raising_functions(const pt_unit *unit)
+{
+    bool *raises = calloc(unit->functions.len + 1, sizeof(bool));
+    pt_escapes *escapes = unit->language == PT_LANG_PYTHON
+                              ? pt_escapes_compute(unit) : NULL;
+    for (uint32_t i = 0; raises != NULL && escapes != NULL &&
+                         i < unit->functions.len; i++) {
+        raises[i] = escapes[i].len > 0;
+    }
+    pt_escapes_free(escapes, unit->functions.len);
+    return raises;
+}
+
+/* True for functions reported on: public, and not validators. */
+static bool is_entry_point(pt_rule_ctx *ctx, const pt_unit *unit,
+                           const pt_function *fn)
+{
+    if (fn->partial || fn->is_nested ||
+        pt_vocab_matches(ctx, PT_VOCAB_VALIDATOR, fn->name)) {
+        return false;
+    }
+    if (unit->language == PT_LANG_C) {
+        return fn->is_public;
+    }
+    return pt_is_python_public(fn->name) &&
+           (fn->class_name == NULL || pt_is_python_public(fn->class_name));
+}
+
+static void check_unvalidated(pt_rule_ctx *ctx, const pt_unit *unit)
+{
+    uint32_t n = unit->functions.len;
+    lookup_scan scan = {.ctx = ctx, .unit = unit};
+    scan.summary = calloc(n + 1, sizeof(uint32_t));
+    scan.may_raise = raising_functions(unit);
+    if (scan.summary == NULL || scan.may_raise == NULL) {
+        goto out;
+    }
+    bool changed = true;
+    for (int round = 0; changed && round < 6; round++) {
+        changed = false;
+        for (uint32_t i = 0; i < n; i++) {
+            const pt_function *fn = pt_unit_function(unit, i);
+            uint32_t hits = fn->partial ? 0 : scan_function(&scan, fn, false);
+            changed |= (hits | scan.summary[i]) != scan.summary[i];
+            scan.summary[i] |= hits;
+        }
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const pt_function *fn = pt_unit_function(unit, i);
+        if (is_entry_point(ctx, unit, fn)) {
+            scan_function(&scan, fn, true);
+        }
+    }
+out:
+    free(scan.summary);
+    free(scan.may_raise);
+}
+
+const pt_rule pt_rule_unvalidated_lookup = {
+    .id = "unvalidated-lookup",
+    .summary = "A parameter of a public entry point reaches a lookup "
+               "without passing a validator or a null/empty/format check.",
+    .severity = PT_SEV_WARNING,
+    .languages = PT_LANGS_ALL,
+    .enabled = true,
+    .check_unit = check_unvalidated,
+};
