@@ -174,6 +174,24 @@ void ts_py_walk_def(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
     ts_py_walk(cx, ts_py_field(node, "body"), inner, depth + 1);
 }
 
+/* "A,b.B": the positional bases of a class, or NULL. */
+static const char *class_bases(ts_py_ctx *cx, TSNode list)
+{
+    char *joined = NULL;
+    uint32_t n = ts_node_is_null(list) ? 0 : ts_node_named_child_count(list);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode base = ts_node_named_child(list, i);
+        if (!ts_py_is(base, "identifier") && !ts_py_is(base, "attribute")) {
+            continue;
+        }
+        const char *text = ts_py_text(cx, base);
+        joined = joined == NULL
+                     ? pt_arena_strdup(cx->unit->arena, text)
+                     : pt_arena_printf(cx->unit->arena, "%s,%s", joined, text);
+    }
+    return joined;
+}
+
 void ts_py_walk_class(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
 {
     if (depth > TS_PY_MAX_DEPTH) {
@@ -191,6 +209,8 @@ void ts_py_walk_class(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
             if (d->kind == PT_DECL_CLASS) {
                 d->doc = docstring(cx, ts_py_field(node, "body"));
                 d->is_definition = true;
+                d->detail = class_bases(cx, ts_py_field(node,
+                                                        "superclasses"));
             }
         }
     }

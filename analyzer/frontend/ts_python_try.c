@@ -134,6 +134,31 @@ static void handlers(ts_py_b *b, TSNode s, uint32_t dispatch, uint32_t join,
     b->dead = true;
 }
 
+/* Records one except clause for rules that look at what it does. */
+static void add_handler(ts_py_b *b, pt_try_region *r, TSNode c)
+{
+    pt_arena *arena = b->cx->unit->arena;
+    pt_handler *h = pt_vec_push(arena, &r->handlers, sizeof(pt_handler));
+    h->loc = ts_py_loc(b->cx, c);
+    TSNode value = ts_py_unparen(except_value(c));
+    pt_vec classes = {0};
+    uint32_t n = ts_py_is(value, "tuple") ? ts_py_nchild(value) : 1;
+    for (uint32_t i = 0; !ts_node_is_null(value) && i < n; i++) {
+        TSNode item = ts_py_is(value, "tuple") ? ts_py_child(value, i) : value;
+        if (ts_py_is(item, "identifier") || ts_py_is(item, "attribute")) {
+            const char **slot = pt_vec_push(arena, &classes, sizeof(char *));
+            *slot = ts_py_text(b->cx, item);
+        }
+    }
+    h->classes = classes.items;
+    h->nclasses = classes.len;
+    TSNode alias = except_alias(c);
+    h->bound = ts_node_is_null(alias) ? NULL : ts_py_text(b->cx, alias);
+    TSNode body = last_block(c);
+    h->first_line = ts_node_start_point(body).row + 1;
+    h->last_line = ts_node_end_point(body).row + 1;
+}
+
 /* Pushes the try region of `s` and returns its index. */
 static int32_t new_region(ts_py_b *b, TSNode s, TSNode fin)
 {
@@ -149,6 +174,7 @@ static int32_t new_region(ts_py_b *b, TSNode s, TSNode fin)
         if (ts_py_is(c, "except_clause") ||
             ts_py_is(c, "except_group_clause")) {
             caught(b, r, except_value(c), &tmp);
+            add_handler(b, r, c);
         }
     }
     return (int32_t)b->fn->try_regions.len - 1;
