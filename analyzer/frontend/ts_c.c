@@ -181,13 +181,17 @@ static bool only_space(const char *p, const char *end)
     return true;
 }
 
-/* Does the comment stand alone on its last line (nothing after it)? */
+/* Does the comment stand alone (no code before or after it)? */
 static bool comment_ends_line(ts_c_ctx *ctx, const pt_comment *c)
 {
+    const pt_line *first = pt_unit_line(ctx->unit, c->start.line);
     const pt_line *line = pt_unit_line(ctx->unit, c->end.line);
     const char *text = ctx->src;
     uint32_t from = c->end.byte;
     uint32_t to = line->start + line->length;
+    if (!only_space(text + first->start, text + c->start.byte)) {
+        return false;
+    }
     return from >= to || only_space(text + from, text + to);
 }
 
@@ -236,9 +240,64 @@ static void add_error(ts_c_ctx *ctx, TSNode node)
     *loc = ts_c_loc(ctx, node);
 }
 
+static bool is_declarator(TSNode n)
+{
+    static const char *const names[] = {
+        "function_declarator", "pointer_declarator", "identifier",
+        "init_declarator", "array_declarator", "parenthesized_declarator",
+    };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (ts_c_is(n, names[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * `MACRO int f(void)`: tree-sitter wraps the type in an ERROR holding one
+ * identifier before the declarator.  The declaration is complete; the
+ * macro (SQLITE_API, EXPORT...) is no parse error.
+ */
+bool ts_c_benign_error(TSNode n)
+{
+    if (!ts_c_is(n, "ERROR") || ts_node_child_count(n) != 1 ||
+        !ts_c_is(ts_node_child(n, 0), "identifier")) {
+        return false;
+    }
+    return is_declarator(ts_node_next_named_sibling(n));
+}
+
+/* Does the node hold an error other than a benign macro prefix? */
+bool ts_c_has_real_error(TSNode node)
+{
+    if (!ts_node_has_error(node)) {
+        return false;
+    }
+    uint32_t n = ts_node_child_count(node);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode c = ts_node_child(node, i);
+        if (ts_node_is_missing(c) ||
+            (ts_node_has_error(c) && !ts_c_benign_error(c))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool is_error_node(TSNode n, uint32_t depth)
+{
+    if (ts_node_is_missing(n)) {
+        return true;
+    }
+    return depth > 0 && strcmp(ts_node_type(n), "ERROR") == 0 &&
+           !ts_c_benign_error(n);
+}
+
 /*
  * One iterative pass over the whole tree: comments in order, and one
- * error per outermost ERROR or MISSING node.
+ * error per outermost ERROR or MISSING node (a root ERROR, which
+ * tree-sitter makes of a file with errors at top level, is looked into).
  */
 static void scan_comments_errors(ts_c_ctx *ctx, TSNode root)
 {
@@ -248,7 +307,7 @@ static void scan_comments_errors(ts_c_ctx *ctx, TSNode root)
     uint32_t depth = 0;
     for (;;) {
         TSNode n = ts_tree_cursor_current_node(&cur);
-        bool err = strcmp(ts_node_type(n), "ERROR") == 0 || ts_node_is_missing(n);
+        bool err = is_error_node(n, depth);
         if (err && !in_error) {
             add_error(ctx, n);
             in_error = true;

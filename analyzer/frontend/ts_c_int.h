@@ -2,7 +2,7 @@
  * ts_c_int.h - internals shared by the tree-sitter C frontend's files
  * (ts_c.c driver and symbols, ts_c_decl.c declarations, ts_c_lines.c
  * line facts and complexity, ts_c_cfg.c statements, ts_c_expr.c
- * expressions and conditions).
+ * expressions, ts_c_cond.c branch conditions).
  */
 #ifndef PTLINT_TS_C_INT_H
 #define PTLINT_TS_C_INT_H
@@ -62,6 +62,7 @@ typedef struct ts_c_ctx {
     uint32_t quiet;              /* > 0: count uses, emit no events */
     bool partial;                /* current function lost something */
     pt_vec *cases;               /* ts_c_case of the innermost switch */
+    pt_vec pending;              /* TSNode: functions found in a body */
     pt_vec frames;               /* ts_c_lines.c walker stack */
     uint8_t *claimed;            /* per line: a statement starts on it */
     pt_event scratch;            /* target of events nobody keeps */
@@ -83,6 +84,8 @@ int32_t ts_c_next_same(ts_c_ctx *ctx, int32_t decl);
 int32_t ts_c_resolve(ts_c_ctx *ctx, const char *name);
 void ts_c_local_push(ts_c_ctx *ctx, const char *name, uint32_t decl);
 const char *ts_c_doc(ts_c_ctx *ctx, TSNode decl_node);
+bool ts_c_benign_error(TSNode node);
+bool ts_c_has_real_error(TSNode node);
 
 /* ---- ts_c_decl.c ---- */
 void ts_c_top_level(ts_c_ctx *ctx, TSNode node);
@@ -92,6 +95,7 @@ const char *ts_c_owner_of_type(ts_c_ctx *ctx, const char *type_text);
 const char *ts_c_field_type(ts_c_ctx *ctx, const char *owner,
                             const char *field);
 TSNode ts_c_declarator_name(TSNode declarator);
+int32_t ts_c_field_decl(ts_c_ctx *ctx, const char *owner, const char *field);
 
 /* ---- ts_c_lines.c ---- */
 void ts_c_lines(ts_c_ctx *ctx, TSNode root);
@@ -107,9 +111,16 @@ void ts_c_statement(ts_c_ctx *ctx, TSNode node);
 /* ---- ts_c_expr.c ---- */
 pt_value ts_c_eval(ts_c_ctx *ctx, TSNode node, bool used);
 const char *ts_c_path(ts_c_ctx *ctx, TSNode node);
+void ts_c_eval_only(ts_c_ctx *ctx, TSNode node, bool used);
+TSNode ts_c_first_named(TSNode node);
+const char *ts_c_arg_path(ts_c_ctx *ctx, TSNode arg);
+bool ts_c_is_variable(const pt_decl *d);
+bool ts_c_looks_like_variable(const char *name);
+
+/* ---- ts_c_cond.c ---- */
+void ts_c_cond(ts_c_ctx *ctx, TSNode node, uint32_t yes, uint32_t no);
 TSNode ts_c_strip(TSNode node);
 void ts_c_count_uses(ts_c_ctx *ctx, TSNode node);
-void ts_c_cond(ts_c_ctx *ctx, TSNode node, uint32_t yes, uint32_t no);
 void ts_c_emit_assign(ts_c_ctx *ctx, TSNode at, const char *name,
                       pt_value value);
 pt_event *ts_c_emit(ts_c_ctx *ctx, pt_event_kind kind, TSNode at);
