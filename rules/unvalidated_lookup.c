@@ -284,6 +284,11 @@ static void flow_refine(void *state, const pt_block *block, bool holds,
 {
     lookup_scan *scan = user;
     int32_t var = pt_names_find(&scan->taint.vars, block->cond.subject);
+    if (var >= 0 && block->cond.kind == PT_TEST_NOT_NULL && !holds) {
+        /* Known NULL/None here: it reaches no lookup as a key. */
+        pt_bit_set(state, (uint32_t)var, false);
+        return;
+    }
     if (var < 0 || !branch_validates(scan, block)) {
         return;
     }
@@ -341,11 +346,14 @@ static bool *raising_functions(const pt_unit *unit)
     return raises;
 }
 
-/* True for functions reported on: public, and not validators. */
+/* True for functions reported on: public, not validators, and not
+   `*_locked` helpers (called with the lock held: internal by contract). */
 static bool is_entry_point(pt_rule_ctx *ctx, const pt_unit *unit,
                            const pt_function *fn)
 {
-    if (fn->partial || fn->is_nested ||
+    size_t len = strlen(fn->name);
+    bool locked_helper = len > 7 && strcmp(fn->name + len - 7, "_locked") == 0;
+    if (fn->partial || fn->is_nested || locked_helper ||
         pt_vocab_matches(ctx, PT_VOCAB_VALIDATOR, fn->name)) {
         return false;
     }

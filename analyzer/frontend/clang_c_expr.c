@@ -289,6 +289,8 @@ static pt_value address_of(cc_ctx *c, CXCursor operand)
     const char *path = path_of(c, t, 0);
     if (kind == CXCursor_DeclRefExpr) {
         v = decl_ref(c, t, true);
+        v.vars = NULL;          /* &x takes the address; x is not read */
+        v.nvars = 0;
     } else if (kind == CXCursor_MemberRefExpr) {
         CXCursor base;
         if (cc_first_expr(t, &base)) {
