@@ -6,7 +6,10 @@
  * exit (return, falling off the end, raise) a lock the function itself
  * acquired and that is still held is a leak, reported at the exit with
  * the acquire as evidence.  A release of a lock the function acquires
- * elsewhere but that no path holds here is a bad release.  Functions whose
+ * elsewhere but that no path holds here is a bad release.  A lock the
+ * function releases before acquiring it is the caller's (a wait that
+ * drops and retakes it) and is neither leaked nor badly released here.
+ * Functions whose
  * purpose is to take or drop a lock (their name says lock, acquire,
  * unlock or release; Python's __enter__ and __exit__) are exempt.
  */
@@ -22,7 +25,8 @@ typedef struct leak_check {
     const pt_function *fn;
     pt_lockset *ls;
     pt_loc *acquired_at;        /* first acquire of each lock, line 0: none */
-    bool check_releases;
+    bool *callers;              /* per lock: the caller's, released first */
+    bool reporting;             /* false on the first pass */
 } leak_check;
 
 /* True for functions whose job is to acquire or release. */
@@ -54,7 +58,7 @@ static void report_exit(leak_check *check, const pt_block *block,
                         const void *state)
 {
     for (uint32_t lock = 0; lock < check->ls->locks.len; lock++) {
-        if (!pt_lockset_held(state, lock) ||
+        if (!pt_lockset_held(state, lock) || check->callers[lock] ||
             check->acquired_at[lock].line == 0) {
             continue;
         }
@@ -73,8 +77,14 @@ static void report_release(leak_check *check, const pt_event *event,
                            const void *state)
 {
     int32_t lock = pt_names_find(&check->ls->locks, event->name);
-    if (lock < 0 || event->implicit || pt_lockset_held(state, (uint32_t)lock) ||
-        check->acquired_at[lock].line == 0) {
+    if (lock < 0 || event->implicit || pt_lockset_held(state, (uint32_t)lock)) {
+        return;
+    }
+    if (!pt_lockset_touched(check->ls, state, (uint32_t)lock)) {
+        check->callers[lock] = true;
+        return;
+    }
+    if (!check->reporting || check->callers[lock]) {
         return;
     }
     pt_finding *finding = pt_report(
@@ -89,13 +99,16 @@ static void visit(const void *state, const pt_block *block,
                   const pt_event *event, void *user)
 {
     leak_check *check = user;
+    if (event == NULL && !check->reporting) {
+        return;
+    }
     if (event == NULL) {
         bool leaves = block->term == PT_TERM_RETURN ||
                       (block->term == PT_TERM_RAISE && block->handler < 0);
         if (leaves) {
             report_exit(check, block, state);
         }
-    } else if (event->kind == PT_EV_RELEASE && check->check_releases) {
+    } else if (event->kind == PT_EV_RELEASE) {
         report_release(check, event, state);
     }
 }
@@ -104,17 +117,21 @@ static void check_function(pt_rule_ctx *ctx, const pt_unit *unit,
                            const pt_function *fn)
 {
     pt_lockset ls;
-    if (pt_lockset_solve(&ls, unit, fn, false) && ls.locks.len > 0) {
+    if (pt_lockset_solve(&ls, ctx, unit, fn, false) && ls.locks.len > 0) {
         leak_check check = {
             .ctx = ctx, .fn = fn, .ls = &ls,
             .acquired_at = calloc(ls.locks.len, sizeof(pt_loc)),
-            .check_releases = true,
+            .callers = calloc(ls.locks.len, sizeof(bool)),
         };
-        if (check.acquired_at != NULL) {
+        if (check.acquired_at != NULL && check.callers != NULL) {
             find_acquires(&check);
+            /* First pass: which locks are the caller's; then report. */
+            pt_dataflow_replay(fn, &ls.analysis, &ls.result, visit, &check);
+            check.reporting = true;
             pt_dataflow_replay(fn, &ls.analysis, &ls.result, visit, &check);
         }
         free(check.acquired_at);
+        free(check.callers);
     }
     pt_lockset_free(&ls);
 }

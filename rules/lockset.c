@@ -3,6 +3,9 @@
  */
 #include "rules/lockset.h"
 
+#include "ptlint/rule.h"
+#include "rules/rule_util.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +22,12 @@ static void lock_event(void *state, const pt_event *event, void *user)
         return;
     }
     int32_t index = pt_names_find(&ls->locks, event->name);
-    if (index >= 0) {
-        pt_bit_set(state, (uint32_t)index, event->kind == PT_EV_ACQUIRE);
+    if (index < 0) {
+        return;
+    }
+    pt_bit_set(state, (uint32_t)index, event->kind == PT_EV_ACQUIRE);
+    if (event->kind == PT_EV_ACQUIRE) {
+        pt_bit_set(state, ls->locks.len + (uint32_t)index, true);
     }
 }
 
@@ -73,14 +80,88 @@ static void note_result_var(pt_lockset *ls, const pt_block *block,
     ls->result_locks[var] = pt_names_add(&ls->locks, event->name);
 }
 
+/* Words that name a lock in Python. */
+static const char *const lock_words[] = {
+    "lock", "rlock", "mutex", "mtx", "cond", "condition", "cv", NULL,
+};
+
+/* True when a constructor call named `callee` ("Lock", or with its
+   module, "threading.Lock") makes a lock type of the vocabulary. */
+static bool constructs_lock(pt_rule_ctx *ctx, const char *callee)
+{
+    uint32_t count = 0;
+    const char *const *types = pt_vocab_list(ctx, PT_VOCAB_LOCK_TYPE, &count);
+    if (strstr(callee, "Semaphore") != NULL) {
+        return false;           /* a semaphore counts; it is not held */
+    }
+    for (uint32_t i = 0; i < count; i++) {
+        const char *dot = strrchr(types[i], '.');
+        const char *last = dot != NULL ? dot + 1 : types[i];
+        if (strcmp(callee, types[i]) == 0 || strcmp(callee, last) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when some event of the unit assigns `path` a new lock. */
+static bool assigned_a_lock(pt_rule_ctx *ctx, const pt_unit *unit,
+                            const char *path)
+{
+    for (uint32_t f = 0; f < unit->functions.len; f++) {
+        const pt_function *fn = pt_unit_function(unit, f);
+        for (uint32_t b = 0; b < fn->blocks.len; b++) {
+            const pt_block *block = pt_function_block(fn, b);
+            for (uint32_t i = 0; i < block->events.len; i++) {
+                const pt_event *e = pt_block_event(block, i);
+                if ((e->kind != PT_EV_ASSIGN && e->kind != PT_EV_FIELD_WRITE) ||
+                    e->nargs == 0 || e->args[0].kind != PT_VAL_CALL ||
+                    e->args[0].text == NULL) {
+                    continue;
+                }
+                size_t base = e->base != NULL ? strlen(e->base) : 0;
+                bool same = e->kind == PT_EV_ASSIGN
+                    ? strcmp(e->name, path) == 0
+                    : strncmp(path, e->base, base) == 0 && path[base] == '.' &&
+                      strcmp(path + base + 1, e->name) == 0;
+                if (same && constructs_lock(ctx, e->args[0].text)) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* True when `path` is a lock: always in C, by name or origin in Python. */
+static bool is_lock_path(pt_rule_ctx *ctx, const pt_unit *unit,
+                         const char *path)
+{
+    if (unit->language == PT_LANG_C) {
+        return true;
+    }
+    const char *dot = strrchr(path, '.');
+    const char *last = dot != NULL ? dot + 1 : path;
+    for (const char *const *w = lock_words; *w != NULL; w++) {
+        if (pt_name_has_word(last, *w)) {
+            return true;
+        }
+    }
+    return ctx != NULL && assigned_a_lock(ctx, unit, path);
+}
+
 /* Collects the function's lock names before solving. */
-static void collect_locks(pt_lockset *ls, const pt_function *fn)
+static void collect_locks(pt_lockset *ls, pt_rule_ctx *ctx,
+                          const pt_unit *unit, const pt_function *fn)
 {
     for (uint32_t b = 0; b < fn->blocks.len; b++) {
         const pt_block *block = pt_function_block(fn, b);
         for (uint32_t i = 0; i < block->events.len; i++) {
             const pt_event *event = pt_block_event(block, i);
-            if (event->kind == PT_EV_ACQUIRE || event->kind == PT_EV_RELEASE) {
+            bool lock_event = event->kind == PT_EV_ACQUIRE ||
+                              event->kind == PT_EV_RELEASE;
+            if (lock_event && (pt_names_find(&ls->locks, event->name) >= 0 ||
+                               is_lock_path(ctx, unit, event->name))) {
                 pt_names_add(&ls->locks, event->name);
                 note_result_var(ls, block, i);
             }
@@ -88,14 +169,14 @@ static void collect_locks(pt_lockset *ls, const pt_function *fn)
     }
 }
 
-bool pt_lockset_solve(pt_lockset *ls, const pt_unit *unit,
+bool pt_lockset_solve(pt_lockset *ls, pt_rule_ctx *ctx, const pt_unit *unit,
                       const pt_function *fn, bool must)
 {
     memset(ls, 0, sizeof(*ls));
     ls->language = unit->language;
-    collect_locks(ls, fn);
+    collect_locks(ls, ctx, unit, fn);
     ls->analysis = (pt_dataflow){
-        .state_size = ls->locks.len / 8 + 1,
+        .state_size = (2 * ls->locks.len) / 8 + 1,
         .user = ls,
         .entry = entry_none,
         .join = must ? pt_bits_intersect : pt_bits_union,
@@ -108,6 +189,12 @@ bool pt_lockset_solve(pt_lockset *ls, const pt_unit *unit,
 bool pt_lockset_held(const void *state, uint32_t index)
 {
     return pt_bit_get(state, index);
+}
+
+bool pt_lockset_touched(const pt_lockset *ls, const void *state,
+                        uint32_t index)
+{
+    return pt_bit_get(state, ls->locks.len + index);
 }
 
 bool pt_lockset_any(const pt_lockset *ls, const void *state)

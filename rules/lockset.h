@@ -6,6 +6,13 @@
  * (pthread_mutex_lock(&l) != 0) return`, `if not l.acquire(False):`) holds
  * only on the success edge: in C the edge where the test fails (0 is
  * success), in Python the edge where it holds (True is success).
+ *
+ * Besides "held", the state records for each lock whether it was
+ * acquired earlier on the path ("touched"), which tells a double release
+ * from the release of a lock the caller holds.  In Python only lock-like
+ * paths count: a name with the word lock, mutex, cond, condition, cv or
+ * semaphore, or a path assigned from threading.Lock() and friends (the
+ * `lock-types` vocabulary); `with open(f) as f:` is no lock.
  */
 #ifndef PTLINT_RULES_LOCKSET_H
 #define PTLINT_RULES_LOCKSET_H
@@ -29,11 +36,16 @@ typedef struct pt_lockset {
  * (intersection), else locks held on some path (union).  Returns false
  * when out of memory; pt_lockset_free() is safe either way.
  */
-bool pt_lockset_solve(pt_lockset *ls, const pt_unit *unit,
-                      const pt_function *fn, bool must);
+struct pt_rule_ctx;
+bool pt_lockset_solve(pt_lockset *ls, struct pt_rule_ctx *ctx,
+                      const pt_unit *unit, const pt_function *fn, bool must);
 
 /* True when lock `index` is set in `state`. */
 bool pt_lockset_held(const void *state, uint32_t index);
+
+/* True when lock `index` was acquired earlier on some path here. */
+bool pt_lockset_touched(const pt_lockset *ls, const void *state,
+                        uint32_t index);
 
 /* True when `state` holds some lock. */
 bool pt_lockset_any(const pt_lockset *ls, const void *state);

@@ -84,3 +84,15 @@ bool pt_name_has_word(const char *name, const char *word)
     }
     return false;
 }
+
+bool pt_is_constant_name(const char *name)
+{
+    bool letter = false;
+    for (const char *p = name; *p != '\0'; p++) {
+        if (islower((unsigned char)*p)) {
+            return false;
+        }
+        letter |= isupper((unsigned char)*p) != 0;
+    }
+    return letter;
+}

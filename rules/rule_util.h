@@ -32,6 +32,9 @@ bool pt_function_calls(const pt_function *fn, const char *callee);
  */
 bool pt_name_has_word(const char *name, const char *word);
 
+/* True for UPPER_CASE names (constants): at least one letter, no lower. */
+bool pt_is_constant_name(const char *name);
+
 /* The file's base name ("a/b/__init__.py" -> "__init__.py"). */
 const char *pt_base_name(const char *path);
 

@@ -158,6 +158,10 @@ static void log_access(guard_scan *scan, const pt_event *event,
     access->write = event->kind == PT_EV_FIELD_WRITE;
 }
 
+/* Marks accesses made in a function analysed as holding its caller's
+   lock; such accesses count as guarded but never serve as evidence. */
+static const char callers_lock[] = "the caller's lock";
+
 static int32_t function_index(const pt_unit *unit, const char *name)
 {
     for (uint32_t i = 0; name != NULL && i < unit->functions.len; i++) {
@@ -189,13 +193,13 @@ static void visit(const void *state, const pt_block *block,
     }
     if ((event->kind != PT_EV_FIELD_READ && event->kind != PT_EV_FIELD_WRITE) ||
         event->base == NULL || is_lock_field(scan, event) ||
+        pt_is_constant_name(event->name) ||
         (scan->unit->language == PT_LANG_PYTHON &&
          is_method_name(scan->unit, event->name))) {
         return;
     }
     const char *lock = guarding_lock(scan, state, event->base);
-    log_access(scan, event, all_held && lock == NULL ? "(caller's lock)"
-                                                    : lock);
+    log_access(scan, event, all_held && lock == NULL ? callers_lock : lock);
 }
 
 /* Records every access of every non-exempt function. */
@@ -208,7 +212,7 @@ static void scan_functions(guard_scan *scan)
             continue;
         }
         pt_lockset ls;
-        if (pt_lockset_solve(&ls, scan->unit, fn, true)) {
+        if (pt_lockset_solve(&ls, scan->ctx, scan->unit, fn, true)) {
             scan->fn = fn;
             scan->ls = &ls;
             pt_dataflow_replay(fn, &ls.analysis, &ls.result, visit, scan);
@@ -248,11 +252,13 @@ static void report_field(guard_scan *scan, const field_access *first)
         if (same_field(a, first)) {
             total++;
             guarded += a->lock != NULL;
-            evidence = evidence == NULL && a->lock != NULL ? a : evidence;
+            bool named = a->lock != NULL && a->lock != callers_lock;
+            evidence = evidence == NULL && named ? a : evidence;
         }
     }
     int64_t share = pt_option_int(scan->ctx, "min-guarded-share");
-    if (guarded == 0 || guarded == total || guarded * 100 < share * total) {
+    if (evidence == NULL || guarded == total ||
+        guarded * 100 < share * total) {
         return;
     }
     for (size_t i = 0; i < scan->log.len; i++) {

@@ -115,21 +115,69 @@ static void report_hit(lookup_scan *scan, int32_t var, const pt_event *at,
                         "caller of '%s'", name, scan->fn->name);
 }
 
-/* Python's dict-like lookups on attributes. */
-static const char *python_lookup(const pt_event *event, const pt_value **key)
+/* Mapping constructors: an attribute assigned one of these is dict-like. */
+static const char *const mapping_makers[] = {
+    "{}", "dict", "defaultdict", "OrderedDict", "WeakValueDictionary",
+    "WeakKeyDictionary", "Counter", "ChainMap", NULL,
+};
+
+static bool makes_mapping(const pt_value *value)
 {
-    if (event->kind == PT_EV_SUBSCRIPT && !event->store &&
-        is_attribute_path(event->base) && event->nargs > 0) {
+    for (const char *const *m = mapping_makers; value->text != NULL && *m;
+         m++) {
+        if (strcmp(value->text, *m) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when the unit assigns the attribute `path` a mapping somewhere:
+   only then is `path[key]` a lookup rather than an index. */
+static bool is_dict_attribute(const pt_unit *unit, const char *path)
+{
+    const char *dot = path != NULL ? strrchr(path, '.') : NULL;
+    if (dot == NULL) {
+        return false;
+    }
+    size_t base = (size_t)(dot - path);
+    for (uint32_t f = 0; f < unit->functions.len; f++) {
+        const pt_function *fn = pt_unit_function(unit, f);
+        for (uint32_t b = 0; b < fn->blocks.len; b++) {
+            const pt_block *block = pt_function_block(fn, b);
+            for (uint32_t i = 0; i < block->events.len; i++) {
+                const pt_event *e = pt_block_event(block, i);
+                if (e->kind == PT_EV_FIELD_WRITE && e->nargs > 0 &&
+                    e->base != NULL && strlen(e->base) == base &&
+                    strncmp(e->base, path, base) == 0 &&
+                    strcmp(e->name, dot + 1) == 0 && makes_mapping(&e->args[0])) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* Python's dict-like lookups on attributes that hold a mapping. */
+static const char *python_lookup(const pt_unit *unit, const pt_event *event,
+                                 const pt_value **key)
+{
+    if (event->nargs == 0 || !is_attribute_path(event->base) ||
+        (event->kind != PT_EV_SUBSCRIPT && event->kind != PT_EV_CONTAINS &&
+         event->kind != PT_EV_CALL) ||
+        !is_dict_attribute(unit, event->base)) {
+        return NULL;
+    }
+    if (event->kind == PT_EV_SUBSCRIPT && !event->store) {
         *key = &event->args[0];
         return "[]";
     }
-    if (event->kind == PT_EV_CONTAINS && is_attribute_path(event->base) &&
-        event->nargs > 0) {
+    if (event->kind == PT_EV_CONTAINS) {
         *key = &event->args[0];
         return "in";
     }
-    if (event->kind == PT_EV_CALL && event->is_method && event->nargs > 0 &&
-        is_attribute_path(event->base) &&
+    if (event->kind == PT_EV_CALL && event->is_method &&
         (strcmp(event->name, "get") == 0 || strcmp(event->name, "pop") == 0)) {
         *key = &event->args[0];
         return event->name;
@@ -143,7 +191,7 @@ static void check_event(lookup_scan *scan, const void *state,
 {
     const pt_value *key = NULL;
     const char *lookup = scan->unit->language == PT_LANG_PYTHON
-                             ? python_lookup(event, &key) : NULL;
+                             ? python_lookup(scan->unit, event, &key) : NULL;
     int32_t var = key != NULL ? dirty_var(scan, state, key) : -1;
     if (var >= 0) {
         report_hit(scan, var, event, lookup, NULL);
@@ -153,7 +201,14 @@ static void check_event(lookup_scan *scan, const void *state,
         return;
     }
     int32_t callee = function_index(scan->unit, event);
-    bool named = pt_vocab_matches(scan->ctx, PT_VOCAB_LOOKUP, event->name);
+    /* In Python `s.find(x)` and `pattern.search(s)` are string and regex
+       operations: a name only makes a lookup without a receiver or on
+       self/cls. */
+    bool own = !event->is_method || event->base == NULL ||
+               strcmp(event->base, "self") == 0 ||
+               strcmp(event->base, "cls") == 0;
+    bool named = own && pt_vocab_matches(scan->ctx, PT_VOCAB_LOOKUP,
+                                         event->name);
     for (uint32_t i = 0; i < event->nargs; i++) {
         var = dirty_var(scan, state, &event->args[i]);
         if (var < 0) {

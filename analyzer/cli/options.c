@@ -139,9 +139,15 @@ static int take_value(pt_cli_options *out, const char *option,
     return -1;
 }
 
-/* Splits "--opt=value"; returns the value or NULL. */
-static const char *inline_value(char *arg)
+/* Splits "--opt=value" and "-jN"/"-pDIR"; returns the value or NULL. */
+static const char *inline_value(char *arg, char *short_option)
 {
+    if (arg[0] == '-' && (arg[1] == 'j' || arg[1] == 'p') && arg[2] != '\0') {
+        short_option[0] = '-';
+        short_option[1] = arg[1];
+        short_option[2] = '\0';
+        return arg + 2;
+    }
     char *eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
     if (eq == NULL) {
         return NULL;
@@ -167,12 +173,14 @@ int pt_cli_parse_check(int argc, char **argv, pt_cli_options *out)
             paths[out->check.npaths++] = arg;
             continue;
         }
-        const char *value = inline_value(arg);
+        char short_option[3] = {0};
+        const char *value = inline_value(arg, short_option);
+        const char *option = short_option[0] != '\0' ? short_option : arg;
         if (value == NULL && i + 1 >= argc) {
             fprintf(stderr, "ptlint check: %s needs a value\n", arg);
             return PT_EXIT_FAILURE;
         }
-        int status = take_value(out, arg, value != NULL ? value : argv[++i]);
+        int status = take_value(out, option, value != NULL ? value : argv[++i]);
         if (status >= 0) {
             return status;
         }

@@ -191,6 +191,12 @@ bool pt_vocab_matches(const pt_rule_ctx *ctx, pt_vocab_kind kind,
     return false;
 }
 
+const char *const *pt_vocab_list(const pt_rule_ctx *ctx, pt_vocab_kind kind,
+                                 uint32_t *count)
+{
+    return pt_config_vocab(ctx->config, kind, count);
+}
+
 const pt_run *pt_rule_run(const pt_rule_ctx *ctx)
 {
     return ctx->run;

@@ -209,6 +209,20 @@ static bool leaf_expr(ts_py_b *b, TSNode node, const char *t, pt_value *v)
     return true;
 }
 
+/* "{}" or "[]" for a dict or list display, so rules can tell a mapping
+   from a sequence; NULL for anything else. */
+static const char *display_shape(const char *type)
+{
+    if (strcmp(type, "dictionary") == 0 ||
+        strcmp(type, "dictionary_comprehension") == 0) {
+        return "{}";
+    }
+    if (strcmp(type, "list") == 0 || strcmp(type, "list_comprehension") == 0) {
+        return "[]";
+    }
+    return NULL;
+}
+
 pt_value ts_py_expr(ts_py_b *b, TSNode node, int depth)
 {
     pt_value v = {.kind = PT_VAL_OTHER};
@@ -247,6 +261,9 @@ pt_value ts_py_expr(ts_py_b *b, TSNode node, int depth)
     }
     if (v.kind != PT_VAL_CALL) {
         collect_vars(b, &v, block, first);
+    }
+    if (v.kind == PT_VAL_OTHER && v.text == NULL) {
+        v.text = display_shape(t);
     }
     return v;
 }

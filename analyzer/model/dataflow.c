@@ -77,19 +77,42 @@ static void flow_edge(solver *s, const pt_block *block, uint32_t target,
     free(edge);
 }
 
-/* Applies one block and propagates to its successors and handler. */
+/* True for events that can raise: calls and accesses, not the implicit
+   lock events of a `with` or plain reads and assignments. */
+static bool event_may_raise(const pt_event *event)
+{
+    switch (event->kind) {
+    case PT_EV_CALL:
+    case PT_EV_DEREF:
+    case PT_EV_FIELD_READ:
+    case PT_EV_FIELD_WRITE:
+    case PT_EV_SUBSCRIPT:
+    case PT_EV_CONTAINS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/*
+ * Applies one block and propagates to its successors.  An exception
+ * leaves the block just before an event that can raise takes effect, so
+ * the state before each such event flows to the handler, and the state at
+ * the end when the block itself raises.
+ */
 static void visit_block(solver *s, uint32_t index)
 {
     const pt_block *block = pt_function_block(s->fn, index);
     unsigned char *out = s->scratch;
     memcpy(out, state_at(s->result, index), s->result->state_size);
-    if (block->handler >= 0) {
-        flow_into(s, (uint32_t)block->handler, out);
-    }
     for (uint32_t i = 0; i < block->events.len; i++) {
-        s->analysis->event(out, pt_block_event(block, i), s->analysis->user);
+        const pt_event *event = pt_block_event(block, i);
+        if (block->handler >= 0 && event_may_raise(event)) {
+            flow_into(s, (uint32_t)block->handler, out);
+        }
+        s->analysis->event(out, event, s->analysis->user);
     }
-    if (block->handler >= 0) {
+    if (block->handler >= 0 && block->term == PT_TERM_RAISE) {
         flow_into(s, (uint32_t)block->handler, out);
     }
     if (block->term == PT_TERM_GOTO) {

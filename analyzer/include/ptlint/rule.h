@@ -118,6 +118,10 @@ bool pt_vocab_has(const pt_rule_ctx *ctx, pt_vocab_kind kind,
 bool pt_vocab_matches(const pt_rule_ctx *ctx, pt_vocab_kind kind,
                       const char *name);
 
+/* The whole vocabulary list; *count set.  Lives as long as the run. */
+const char *const *pt_vocab_list(const pt_rule_ctx *ctx, pt_vocab_kind kind,
+                                 uint32_t *count);
+
 /* The run this rule is part of, for summaries. */
 const pt_run *pt_rule_run(const pt_rule_ctx *ctx);
 
