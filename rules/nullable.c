@@ -3,6 +3,8 @@
  */
 #include "rules/nullable.h"
 
+#include "rules/fn_index.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,18 +18,8 @@ const pt_event *pt_value_call(const pt_block *block, const pt_value *value)
     return call->kind == PT_EV_CALL ? call : NULL;
 }
 
-static int32_t index_of(const pt_unit *unit, const char *name)
-{
-    for (uint32_t i = 0; name != NULL && i < unit->functions.len; i++) {
-        if (strcmp(pt_unit_function(unit, i)->name, name) == 0) {
-            return (int32_t)i;
-        }
-    }
-    return -1;
-}
-
 /* Looks at one return; sets *valued when it returns a non-null value. */
-static bool return_may_be_null(const pt_unit *unit, const bool *known,
+static bool return_may_be_null(const pt_fn_index *fns, const bool *known,
                                const pt_block *block, const pt_event *ret,
                                bool *valued)
 {
@@ -40,7 +32,7 @@ static bool return_may_be_null(const pt_unit *unit, const bool *known,
     }
     *valued = true;
     const pt_event *call = pt_value_call(block, value);
-    int32_t callee = call != NULL ? index_of(unit, call->name) : -1;
+    int32_t callee = call != NULL ? pt_fn_index_find(fns, call->name) : -1;
     return callee >= 0 && known[callee];
 }
 
@@ -74,7 +66,8 @@ static bool *reachable_blocks(const pt_function *fn)
 }
 
 /* Whether `fn` may return null, given what is known of the others. */
-static bool function_may_return_null(const pt_unit *unit, const bool *known,
+static bool function_may_return_null(const pt_unit *unit,
+                                     const pt_fn_index *fns, const bool *known,
                                      const pt_function *fn)
 {
     bool valued = false;
@@ -94,7 +87,7 @@ static bool function_may_return_null(const pt_unit *unit, const bool *known,
                 continue;
             }
             returned = true;
-            result |= return_may_be_null(unit, known, block, event, &valued);
+            result |= return_may_be_null(fns, known, block, event, &valued);
         }
         falls_off |= block->term == PT_TERM_RETURN && !returned;
     }
@@ -106,7 +99,9 @@ static bool function_may_return_null(const pt_unit *unit, const bool *known,
 bool *pt_nullable_functions(const pt_unit *unit)
 {
     bool *known = calloc(unit->functions.len + 1, sizeof(bool));
-    if (known == NULL) {
+    pt_fn_index fns = {0};
+    if (known == NULL || !pt_fn_index_build(&fns, unit)) {
+        free(known);
         return NULL;
     }
     bool changed = true;
@@ -114,11 +109,12 @@ bool *pt_nullable_functions(const pt_unit *unit)
         changed = false;
         for (uint32_t i = 0; i < unit->functions.len; i++) {
             if (!known[i] && function_may_return_null(
-                                 unit, known, pt_unit_function(unit, i))) {
+                                 unit, &fns, known, pt_unit_function(unit, i))) {
                 known[i] = true;
                 changed = true;
             }
         }
     }
+    pt_fn_index_free(&fns);
     return known;
 }

@@ -16,6 +16,7 @@
 
 #include "ptlint/dataflow.h"
 #include "ptlint/rule.h"
+#include "rules/fn_index.h"
 #include "rules/nullable.h"
 
 static const pt_option unchecked_options[] = {
@@ -35,17 +36,8 @@ typedef struct null_check {
     const pt_event **origin;    /* the call that made each one */
     pt_dataflow analysis;
     bool *reported;             /* per var: reported once already */
+    pt_fn_index fns;
 } null_check;
-
-static int32_t function_index(const pt_unit *unit, const char *name)
-{
-    for (uint32_t i = 0; name != NULL && i < unit->functions.len; i++) {
-        if (strcmp(pt_unit_function(unit, i)->name, name) == 0) {
-            return (int32_t)i;
-        }
-    }
-    return -1;
-}
 
 /* True when the call's result may be null. */
 static bool call_is_nullable(const null_check *check, const pt_event *call)
@@ -57,7 +49,7 @@ static bool call_is_nullable(const null_check *check, const pt_event *call)
         strcmp(call->name, "get") == 0 && call->nargs == 1) {
         return true;
     }
-    int32_t index = function_index(check->unit, call->name);
+    int32_t index = pt_fn_index_find(&check->fns, call->name);
     if (index >= 0) {
         return check->nullable[index];
     }
@@ -226,13 +218,16 @@ static void check_unchecked(pt_rule_ctx *ctx, const pt_unit *unit)
     null_check check = {.ctx = ctx, .unit = unit};
     bool *nullable = pt_nullable_functions(unit);
     check.nullable = nullable;
-    for (uint32_t i = 0; nullable != NULL && i < unit->functions.len; i++) {
+    bool indexed = pt_fn_index_build(&check.fns, unit);
+    for (uint32_t i = 0; indexed && nullable != NULL &&
+                         i < unit->functions.len; i++) {
         const pt_function *fn = pt_unit_function(unit, i);
         if (!fn->partial) {
             check_function(&check, fn);
         }
     }
     pt_names_free(&check.vars);
+    pt_fn_index_free(&check.fns);
     free(check.origin);
     free(nullable);
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "ptlint/rule.h"
+#include "rules/fn_index.h"
 #include "rules/lockset.h"
 #include "rules/rule_util.h"
 
@@ -53,6 +54,7 @@ typedef struct guard_scan {
     uint32_t *calls_held;       /* ... of which with a lock held */
     const pt_function *fn;      /* during replay */
     pt_lockset *ls;
+    pt_fn_index fns;
 } guard_scan;
 
 static bool ends_with(const char *text, const char *suffix)
@@ -162,16 +164,6 @@ static void log_access(guard_scan *scan, const pt_event *event,
    lock; such accesses count as guarded but never serve as evidence. */
 static const char callers_lock[] = "the caller's lock";
 
-static int32_t function_index(const pt_unit *unit, const char *name)
-{
-    for (uint32_t i = 0; name != NULL && i < unit->functions.len; i++) {
-        if (strcmp(pt_unit_function(unit, i)->name, name) == 0) {
-            return (int32_t)i;
-        }
-    }
-    return -1;
-}
-
 static void visit(const void *state, const pt_block *block,
                   const pt_event *event, void *user)
 {
@@ -183,7 +175,7 @@ static void visit(const void *state, const pt_block *block,
     uint32_t self = (uint32_t)(scan->fn - pt_unit_function(scan->unit, 0));
     bool all_held = scan->entry_locked[self];
     if (event->kind == PT_EV_CALL) {
-        int32_t callee = function_index(scan->unit, event->name);
+        int32_t callee = pt_fn_index_find(&scan->fns, event->name);
         if (callee >= 0) {
             scan->calls[callee]++;
             scan->calls_held[callee] += all_held ||
@@ -237,33 +229,44 @@ static bool infer_entry_locked(guard_scan *scan)
     return changed;
 }
 
-static bool same_field(const field_access *a, const field_access *b)
+static int compare_access(const void *x, const void *y)
 {
-    return strcmp(a->field, b->field) == 0 && strcmp(a->object, b->object) == 0;
+    const field_access *a = x;
+    const field_access *b = y;
+    int by_object = strcmp(a->object, b->object);
+    if (by_object != 0) {
+        return by_object;
+    }
+    int by_field = strcmp(a->field, b->field);
+    if (by_field != 0) {
+        return by_field;
+    }
+    if (a->loc.byte != b->loc.byte) {
+        return a->loc.byte < b->loc.byte ? -1 : 1;
+    }
+    return 0;
 }
 
-static void report_field(guard_scan *scan, const field_access *first)
+/* Judges the accesses [first, end) to one field and reports. */
+static void report_field(guard_scan *scan, const field_access *first,
+                         const field_access *end)
 {
     uint32_t guarded = 0;
     uint32_t total = 0;
     const field_access *evidence = NULL;
-    for (size_t i = 0; i < scan->log.len; i++) {
-        const field_access *a = &scan->log.items[i];
-        if (same_field(a, first)) {
-            total++;
-            guarded += a->lock != NULL;
-            bool named = a->lock != NULL && a->lock != callers_lock;
-            evidence = evidence == NULL && named ? a : evidence;
-        }
+    for (const field_access *a = first; a < end; a++) {
+        total++;
+        guarded += a->lock != NULL;
+        bool named = a->lock != NULL && a->lock != callers_lock;
+        evidence = evidence == NULL && named ? a : evidence;
     }
     int64_t share = pt_option_int(scan->ctx, "min-guarded-share");
     if (evidence == NULL || guarded == total ||
         guarded * 100 < share * total) {
         return;
     }
-    for (size_t i = 0; i < scan->log.len; i++) {
-        const field_access *a = &scan->log.items[i];
-        if (!same_field(a, first) || a->lock != NULL) {
+    for (const field_access *a = first; a < end; a++) {
+        if (a->lock != NULL) {
             continue;
         }
         pt_finding *f = pt_report(scan->ctx, a->loc, "'%s' is %s without "
@@ -277,15 +280,23 @@ static void report_field(guard_scan *scan, const field_access *first)
     }
 }
 
+/* Groups the accesses by object and field, then judges each group. */
 static void report_all(guard_scan *scan)
 {
-    for (size_t i = 0; i < scan->log.len; i++) {
-        bool first = true;
-        for (size_t j = 0; j < i && first; j++) {
-            first = !same_field(&scan->log.items[j], &scan->log.items[i]);
-        }
-        if (first) {
-            report_field(scan, &scan->log.items[i]);
+    field_access *items = scan->log.items;
+    size_t n = scan->log.len;
+    if (n == 0) {
+        return;
+    }
+    qsort(items, n, sizeof(*items), compare_access);
+    size_t start = 0;
+    for (size_t i = 1; i <= n; i++) {
+        bool same = i < n &&
+                    strcmp(items[start].object, items[i].object) == 0 &&
+                    strcmp(items[start].field, items[i].field) == 0;
+        if (!same) {
+            report_field(scan, &items[start], &items[i]);
+            start = i;
         }
     }
 }
@@ -298,7 +309,7 @@ static void check_unguarded(pt_rule_ctx *ctx, const pt_unit *unit)
     scan.calls = calloc(n + 1, sizeof(uint32_t));
     scan.calls_held = calloc(n + 1, sizeof(uint32_t));
     if (scan.entry_locked != NULL && scan.calls != NULL &&
-        scan.calls_held != NULL) {
+        scan.calls_held != NULL && pt_fn_index_build(&scan.fns, unit)) {
         for (uint32_t i = 0; i < n; i++) {
             const pt_function *fn = pt_unit_function(unit, i);
             scan.entry_locked[i] = has_suffix_option(ctx, fn->name) ||
@@ -314,6 +325,7 @@ static void check_unguarded(pt_rule_ctx *ctx, const pt_unit *unit)
         }
         report_all(&scan);
     }
+    pt_fn_index_free(&scan.fns);
     free(scan.log.items);
     free(scan.entry_locked);
     free(scan.calls);

@@ -22,6 +22,7 @@
 #include "ptlint/dataflow.h"
 #include "ptlint/rule.h"
 #include "rules/exceptions.h"
+#include "rules/fn_index.h"
 #include "rules/rule_util.h"
 #include "rules/taint.h"
 
@@ -35,18 +36,10 @@ typedef struct lookup_scan {
     pt_dataflow analysis;
     uint32_t found;             /* params (vars index) that hit a lookup */
     bool report;
+    pt_fn_index fns;
+    const pt_event **mapping_writes; /* attributes assigned a mapping */
+    uint32_t nmapping_writes;
 } lookup_scan;
-
-static int32_t function_index(const pt_unit *unit, const pt_event *call)
-{
-    for (uint32_t i = 0; call->name != NULL && i < unit->functions.len; i++) {
-        const pt_function *fn = pt_unit_function(unit, i);
-        if (strcmp(fn->name, call->name) == 0 && !fn->is_nested) {
-            return (int32_t)i;
-        }
-    }
-    return -1;
-}
 
 /* The parameter position of argument `arg` in a call to `callee`. */
 static uint32_t param_position(const pt_function *callee,
@@ -132,41 +125,57 @@ static bool makes_mapping(const pt_value *value)
     return false;
 }
 
-/* True when the unit assigns the attribute `path` a mapping somewhere:
-   only then is `path[key]` a lookup rather than an index. */
-static bool is_dict_attribute(const pt_unit *unit, const char *path)
+/* Remembers the attribute writes of the unit that store a mapping. */
+static void collect_mapping_writes(lookup_scan *scan)
 {
-    const char *dot = path != NULL ? strrchr(path, '.') : NULL;
-    if (dot == NULL) {
-        return false;
-    }
-    size_t base = (size_t)(dot - path);
+    const pt_unit *unit = scan->unit;
     for (uint32_t f = 0; f < unit->functions.len; f++) {
         const pt_function *fn = pt_unit_function(unit, f);
         for (uint32_t b = 0; b < fn->blocks.len; b++) {
             const pt_block *block = pt_function_block(fn, b);
             for (uint32_t i = 0; i < block->events.len; i++) {
                 const pt_event *e = pt_block_event(block, i);
-                if (e->kind == PT_EV_FIELD_WRITE && e->nargs > 0 &&
-                    e->base != NULL && strlen(e->base) == base &&
-                    strncmp(e->base, path, base) == 0 &&
-                    strcmp(e->name, dot + 1) == 0 && makes_mapping(&e->args[0])) {
-                    return true;
+                if (e->kind != PT_EV_FIELD_WRITE || e->nargs == 0 ||
+                    e->base == NULL || !makes_mapping(&e->args[0])) {
+                    continue;
                 }
+                const pt_event **grown = realloc(
+                    scan->mapping_writes,
+                    (scan->nmapping_writes + 1) * sizeof(*grown));
+                if (grown == NULL) {
+                    abort();
+                }
+                scan->mapping_writes = grown;
+                grown[scan->nmapping_writes++] = e;
             }
+        }
+    }
+}
+
+/* True when the unit assigns the attribute `path` a mapping somewhere:
+   only then is `path[key]` a lookup rather than an index. */
+static bool is_dict_attribute(const lookup_scan *scan, const char *path)
+{
+    const char *dot = path != NULL ? strrchr(path, '.') : NULL;
+    size_t base = dot != NULL ? (size_t)(dot - path) : 0;
+    for (uint32_t i = 0; dot != NULL && i < scan->nmapping_writes; i++) {
+        const pt_event *e = scan->mapping_writes[i];
+        if (strlen(e->base) == base && strncmp(e->base, path, base) == 0 &&
+            strcmp(e->name, dot + 1) == 0) {
+            return true;
         }
     }
     return false;
 }
 
 /* Python's dict-like lookups on attributes that hold a mapping. */
-static const char *python_lookup(const pt_unit *unit, const pt_event *event,
-                                 const pt_value **key)
+static const char *python_lookup(const lookup_scan *scan,
+                                 const pt_event *event, const pt_value **key)
 {
     if (event->nargs == 0 || !is_attribute_path(event->base) ||
         (event->kind != PT_EV_SUBSCRIPT && event->kind != PT_EV_CONTAINS &&
          event->kind != PT_EV_CALL) ||
-        !is_dict_attribute(unit, event->base)) {
+        !is_dict_attribute(scan, event->base)) {
         return NULL;
     }
     if (event->kind == PT_EV_SUBSCRIPT && !event->store) {
@@ -191,7 +200,7 @@ static void check_event(lookup_scan *scan, const void *state,
 {
     const pt_value *key = NULL;
     const char *lookup = scan->unit->language == PT_LANG_PYTHON
-                             ? python_lookup(scan->unit, event, &key) : NULL;
+                             ? python_lookup(scan, event, &key) : NULL;
     int32_t var = key != NULL ? dirty_var(scan, state, key) : -1;
     if (var >= 0) {
         report_hit(scan, var, event, lookup, NULL);
@@ -200,7 +209,7 @@ static void check_event(lookup_scan *scan, const void *state,
     if (event->kind != PT_EV_CALL || event->name == NULL) {
         return;
     }
-    int32_t callee = function_index(scan->unit, event);
+    int32_t callee = pt_fn_index_find(&scan->fns, event->name);
     /* In Python `s.find(x)` and `pattern.search(s)` are string and regex
        operations: a name only makes a lookup without a receiver or on
        self/cls. */
@@ -260,7 +269,7 @@ static bool call_validates(const lookup_scan *scan, const pt_event *call)
     if (pt_vocab_matches(scan->ctx, PT_VOCAB_VALIDATOR, call->name)) {
         return true;
     }
-    int32_t callee = function_index(scan->unit, call);
+    int32_t callee = pt_fn_index_find(&scan->fns, call->name);
     return scan->unit->language == PT_LANG_PYTHON && callee >= 0 &&
            scan->may_raise[callee] && scan->summary[callee] != 0;
 }
@@ -425,9 +434,11 @@ static void check_unvalidated(pt_rule_ctx *ctx, const pt_unit *unit)
     lookup_scan scan = {.ctx = ctx, .unit = unit};
     scan.summary = calloc(n + 1, sizeof(uint32_t));
     scan.may_raise = raising_functions(unit);
-    if (scan.summary == NULL || scan.may_raise == NULL) {
+    if (scan.summary == NULL || scan.may_raise == NULL ||
+        !pt_fn_index_build(&scan.fns, unit)) {
         goto out;
     }
+    collect_mapping_writes(&scan);
     bool changed = true;
     for (int round = 0; changed && round < 6; round++) {
         changed = false;
@@ -447,6 +458,8 @@ static void check_unvalidated(pt_rule_ctx *ctx, const pt_unit *unit)
 out:
     free(scan.summary);
     free(scan.may_raise);
+    free(scan.mapping_writes);
+    pt_fn_index_free(&scan.fns);
 }
 
 const pt_rule pt_rule_unvalidated_lookup = {
