@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "engine/engine.h"
+#include "engine/filters.h"
 #include "report/report.h"
 
 /* The exit status for the findings under --fail-on. */
@@ -76,6 +77,31 @@ static bool render(const pt_cli_options *cli, const pt_run_result *result)
     return ok;
 }
 
+/* Baseline and diff filters, then --write-baseline; false on failure. */
+static bool apply_gate(const pt_cli_options *cli, pt_run_result *result,
+                       pt_buf *errors)
+{
+    if (cli->write_baseline != NULL &&
+        !pt_baseline_write(&result->findings, cli->write_baseline, errors)) {
+        return false;
+    }
+    if (cli->baseline != NULL) {
+        size_t fixed = 0;
+        if (!pt_baseline_filter(&result->findings, cli->baseline, &fixed,
+                                errors)) {
+            return false;
+        }
+        if (fixed > 0) {
+            pt_buf_printf(errors, "ptlint: %zu baseline entr%s no longer "
+                          "match anything (fixed); --write-baseline "
+                          "ratchets the baseline down\n", fixed,
+                          fixed == 1 ? "y" : "ies");
+        }
+    }
+    return cli->diff_base == NULL ||
+           pt_diff_filter(&result->findings, cli->diff_base, errors);
+}
+
 int pt_cmd_check(int argc, char **argv)
 {
     pt_cli_options cli;
@@ -92,6 +118,7 @@ int pt_cmd_check(int argc, char **argv)
     pt_run_result result;
     pt_buf errors = {0};
     bool ran = pt_engine_check(&cli.check, &result, &errors);
+    ran &= apply_gate(&cli, &result, &errors);
     fputs(pt_buf_str(&errors), stderr);
     pt_buf_free(&errors);
     bool rendered = render(&cli, &result);

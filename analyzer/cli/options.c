@@ -22,6 +22,11 @@ static const char usage[] =
     "  --fail-on error|warning|note|never   exit 1 at or above (warning)\n"
     "  -j N                   worker threads (number of cores)\n"
     "  --stdin-filename NAME  read one file named NAME from standard input\n"
+    "  --baseline FILE        report only findings not in FILE\n"
+    "  --write-baseline FILE  record the findings in FILE\n"
+    "  --diff-base REV        report only findings on lines changed since REV\n"
+    "  --shard K/N            analyse the K-th of N deterministic shards\n"
+    "  --no-cache             do not use the result cache\n"
     "  --dump-model FILE      print FILE's program model and stop\n";
 
 /* Splits "a,b" into the list (storage kept in out->lists). */
@@ -72,6 +77,21 @@ static bool parse_fail_on(const char *text, int *out)
     return false;
 }
 
+/* Parses "K/N" with 1 <= K <= N <= 1024. */
+static bool parse_shard(const char *text, pt_check_options *out)
+{
+    unsigned k = 0;
+    unsigned n = 0;
+    char end = 0;
+    if (sscanf(text, "%u/%u%c", &k, &n, &end) != 2 || k < 1 || k > n ||
+        n > 1024) {
+        return false;
+    }
+    out->shard_index = k - 1;
+    out->shard_count = n;
+    return true;
+}
+
 static bool parse_jobs(const char *text, unsigned *out)
 {
     char *end = NULL;
@@ -117,6 +137,10 @@ static int take_value(pt_cli_options *out, const char *option,
         return parse_jobs(value, &c->jobs)
                    ? -1 : bad_value(option, value, "a number from 1 to 256");
     }
+    if (strcmp(option, "--shard") == 0) {
+        return parse_shard(value, c)
+                   ? -1 : bad_value(option, value, "K/N with 1 <= K <= N");
+    }
     if (strcmp(option, "--select") == 0) {
         split_ids(out, value, (const char ***)&c->select, &c->nselect);
     } else if (strcmp(option, "--ignore") == 0) {
@@ -129,6 +153,12 @@ static int take_value(pt_cli_options *out, const char *option,
         c->compdb_dir = value;
     } else if (strcmp(option, "--stdin-filename") == 0) {
         c->stdin_filename = value;
+    } else if (strcmp(option, "--baseline") == 0) {
+        out->baseline = value;
+    } else if (strcmp(option, "--write-baseline") == 0) {
+        out->write_baseline = value;
+    } else if (strcmp(option, "--diff-base") == 0) {
+        out->diff_base = value;
     } else if (strcmp(option, "--dump-model") == 0) {
         out->dump_model = value;
     } else {
@@ -168,6 +198,10 @@ int pt_cli_parse_check(int argc, char **argv, pt_cli_options *out)
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(usage, stdout);
             return PT_EXIT_CLEAN;
+        }
+        if (strcmp(arg, "--no-cache") == 0) {
+            out->no_cache = true;
+            continue;
         }
         if (arg[0] != '-' || strcmp(arg, "-") == 0) {
             paths[out->check.npaths++] = arg;

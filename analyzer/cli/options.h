@@ -12,6 +12,10 @@ typedef struct pt_cli_options {
     const char *output;         /* --output FILE, or NULL for stdout */
     int fail_on;                /* lowest failing severity, -1 for never */
     const char *dump_model;     /* --dump-model FILE */
+    const char *baseline;       /* --baseline FILE */
+    const char *write_baseline; /* --write-baseline FILE */
+    const char *diff_base;      /* --diff-base REV */
+    bool no_cache;              /* --no-cache */
     char **lists;               /* split --select/--ignore storage */
     size_t nlists;
 } pt_cli_options;

@@ -31,6 +31,8 @@ typedef struct pt_check_options {
     size_t nignore;
     unsigned jobs;              /* 0: number of cores */
     const char *stdin_filename; /* read the one file from stdin */
+    unsigned shard_index;       /* --shard K/N: K-1, of shard_count */
+    unsigned shard_count;       /* 0 or 1: no sharding */
 } pt_check_options;
 
 /* What a run produced; pt_run_result_free() releases it. */

@@ -263,6 +263,30 @@ static bool make_configs(run_state *state, pt_buf *errors)
     return state->configs != NULL;
 }
 
+/* FNV-1a of a path: which shard a file belongs to, the same every run. */
+static uint32_t path_hash(const char *path)
+{
+    uint32_t hash = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        hash = (hash ^ *p) * 16777619u;
+    }
+    return hash;
+}
+
+/* Keeps the sources of shard K of N (--shard K/N). */
+static void keep_shard(pt_sources *sources, unsigned index, unsigned count)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < sources->len; i++) {
+        if (path_hash(sources->items[i].path) % count == index) {
+            sources->items[kept++] = sources->items[i];
+        } else {
+            free(sources->items[i].path);
+        }
+    }
+    sources->len = kept;
+}
+
 /* Lists the files: discovered, or the one named for standard input. */
 static bool find_sources(run_state *state, pt_buf *errors)
 {
@@ -292,6 +316,10 @@ bool pt_engine_check(const pt_check_options *options, pt_run_result *result,
         return false;
     }
     bool ok = find_sources(&state, errors);
+    if (options->shard_count > 1) {
+        keep_shard(&state.sources, options->shard_index,
+                   options->shard_count);
+    }
     state.results = calloc(state.sources.len + 1, sizeof(file_result));
     pthread_mutex_init(&state.errors_lock, NULL);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
