@@ -4,7 +4,7 @@
 # (default: build).  Extra arguments go to cmake's configure step.
 set -eu
 
-packages="cmake gcc make pkg-config npm git python3 \
+packages="cmake gcc make pkg-config git python3 \
   libclang-14-dev libtree-sitter-dev libyaml-dev libcmocka-dev \
   python3-jsonschema pmccabe pyflakes3 pycodestyle pydocstyle \
   python3-mccabe python3-pep8-naming clang"
@@ -16,6 +16,9 @@ for package in $packages; do
         missing="$missing $package"
     fi
 done
+# npm may come with a Node.js that is not Debian's (its package then
+# conflicts with Debian's npm): the command is what the build needs.
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 if [ -n "$missing" ]; then
     echo "setup: installing$missing"
     as_root=""
