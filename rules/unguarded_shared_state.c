@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ptlint/buf.h"
 #include "ptlint/rule.h"
 #include "rules/fn_index.h"
 #include "rules/lockset.h"
@@ -28,6 +29,9 @@ static const pt_option unguarded_options[] = {
      "function name endings that mean: called with the lock held"},
     {"lock-decorators", PT_OPT_LIST, "[synchronized]",
      "decorators (substring) that hold a lock over the whole body"},
+    {"guard-map", PT_OPT_BOOL, "false",
+     "report the inferred map (one note per guarded field) instead; "
+     "what `ptlint guards` shows"},
     {0},
 };
 
@@ -55,6 +59,7 @@ typedef struct guard_scan {
     const pt_function *fn;      /* during replay */
     pt_lockset *ls;
     pt_fn_index fns;
+    pt_arena *arena;            /* strings made while scanning */
 } guard_scan;
 
 static bool ends_with(const char *text, const char *suffix)
@@ -117,12 +122,12 @@ static const char *guarding_lock(const guard_scan *scan, const void *state,
 }
 
 /* True when `field` of `base` is itself a lock of this function. */
-static bool is_lock_field(const guard_scan *scan, const pt_event *event)
+static bool is_lock_field(const guard_scan *scan, const char *field)
 {
     for (uint32_t i = 0; i < scan->ls->locks.len; i++) {
         const char *lock = scan->ls->locks.items[i];
         const char *dot = strrchr(lock, '.');
-        if (dot != NULL && strcmp(dot + 1, event->name) == 0) {
+        if (dot != NULL && strcmp(dot + 1, field) == 0) {
             return true;
         }
     }
@@ -141,7 +146,8 @@ static bool is_method_name(const pt_unit *unit, const char *name)
     return false;
 }
 
-static void log_access(guard_scan *scan, const pt_event *event,
+static void log_access(guard_scan *scan, const char *object,
+                       const char *field, pt_loc loc, bool write,
                        const char *lock)
 {
     access_log *log = &scan->log;
@@ -152,12 +158,55 @@ static void log_access(guard_scan *scan, const pt_event *event,
             abort();
         }
     }
-    field_access *access = &log->items[log->len++];
-    access->object = event->owner != NULL ? event->owner : event->base;
-    access->field = event->name;
-    access->lock = lock;
-    access->loc = event->loc;
-    access->write = event->kind == PT_EV_FIELD_WRITE;
+    log->items[log->len++] = (field_access){
+        .object = object, .field = field, .lock = lock, .loc = loc,
+        .write = write,
+    };
+}
+
+/*
+ * The struct type a plain base variable points to, from its declared type
+ * ("struct pt_tree *" -> "pt_tree"), so that `&tree->forest` and
+ * `tree->count` count for the same object as field events do; NULL when
+ * the base is not a parameter of the function.
+ */
+static const char *base_type(guard_scan *scan, const char *base)
+{
+    for (uint32_t i = 0; i < scan->fn->params.len; i++) {
+        const pt_decl *d = pt_unit_decl(scan->unit,
+                                        pt_function_param(scan->fn, i));
+        if (d->type_text == NULL || strcmp(d->name, base) != 0) {
+            continue;
+        }
+        const char *t = d->type_text;
+        t = strncmp(t, "const ", 6) == 0 ? t + 6 : t;
+        t = strncmp(t, "struct ", 7) == 0 ? t + 7 : t;
+        size_t len = strcspn(t, " *");
+        return len > 0 ? pt_arena_strndup(scan->arena, t, len) : NULL;
+    }
+    return NULL;
+}
+
+/* Logs `&base->field` passed to a call: the callee works on the field. */
+static void log_address_args(guard_scan *scan, const void *state,
+                             const pt_event *call, const char *held)
+{
+    for (uint32_t i = 0; i < call->nargs; i++) {
+        const pt_value *v = &call->args[i];
+        const char *dot = v->kind == PT_VAL_ADDRESS && v->text != NULL
+                              ? strrchr(v->text, '.') : NULL;
+        if (dot == NULL || is_lock_field(scan, dot + 1) ||
+            pt_is_constant_name(dot + 1)) {
+            continue;
+        }
+        const char *base = pt_arena_strndup(scan->arena, v->text,
+                                            (size_t)(dot - v->text));
+        const char *object = strchr(base, '.') == NULL ? base_type(scan, base)
+                                                       : NULL;
+        const char *lock = guarding_lock(scan, state, base);
+        log_access(scan, object != NULL ? object : base, dot + 1, call->loc,
+                   true, held != NULL && lock == NULL ? held : lock);
+    }
 }
 
 /* Marks accesses made in a function analysed as holding its caller's
@@ -181,17 +230,21 @@ static void visit(const void *state, const pt_block *block,
             scan->calls_held[callee] += all_held ||
                                         pt_lockset_any(scan->ls, state);
         }
+        log_address_args(scan, state, event, all_held ? callers_lock : NULL);
         return;
     }
     if ((event->kind != PT_EV_FIELD_READ && event->kind != PT_EV_FIELD_WRITE) ||
-        event->base == NULL || is_lock_field(scan, event) ||
+        event->base == NULL || is_lock_field(scan, event->name) ||
         pt_is_constant_name(event->name) ||
         (scan->unit->language == PT_LANG_PYTHON &&
          is_method_name(scan->unit, event->name))) {
         return;
     }
     const char *lock = guarding_lock(scan, state, event->base);
-    log_access(scan, event, all_held && lock == NULL ? callers_lock : lock);
+    const char *object = event->owner != NULL ? event->owner : event->base;
+    log_access(scan, object, event->name, event->loc,
+               event->kind == PT_EV_FIELD_WRITE,
+               all_held && lock == NULL ? callers_lock : lock);
 }
 
 /* Records every access of every non-exempt function. */
@@ -247,6 +300,27 @@ static int compare_access(const void *x, const void *y)
     return 0;
 }
 
+/* One line of the guard map: the field, its lock, the share, and where
+   it is accessed without the lock. */
+static void report_guard(guard_scan *scan, const field_access *first,
+                         const field_access *end,
+                         const field_access *evidence, uint32_t guarded,
+                         uint32_t total)
+{
+    pt_buf sites = {0};
+    for (const field_access *a = first; a < end; a++) {
+        if (a->lock == NULL) {
+            pt_buf_printf(&sites, "%s%u:%u", sites.len ? ", " : "",
+                          a->loc.line, a->loc.col);
+        }
+    }
+    pt_report_severity(scan->ctx, PT_SEV_NOTE, evidence->loc,
+                       "%s.%s guarded by %s: %u of %u accesses; unguarded "
+                       "at %s", first->object, first->field, evidence->lock,
+                       guarded, total, sites.len ? pt_buf_str(&sites) : "-");
+    pt_buf_free(&sites);
+}
+
 /* Judges the accesses [first, end) to one field and reports. */
 static void report_field(guard_scan *scan, const field_access *first,
                          const field_access *end)
@@ -261,8 +335,14 @@ static void report_field(guard_scan *scan, const field_access *first,
         evidence = evidence == NULL && named ? a : evidence;
     }
     int64_t share = pt_option_int(scan->ctx, "min-guarded-share");
-    if (evidence == NULL || guarded == total ||
-        guarded * 100 < share * total) {
+    if (evidence == NULL || guarded * 100 < share * total) {
+        return;
+    }
+    if (pt_option_bool(scan->ctx, "guard-map")) {
+        report_guard(scan, first, end, evidence, guarded, total);
+        return;
+    }
+    if (guarded == total) {
         return;
     }
     for (const field_access *a = first; a < end; a++) {
@@ -304,12 +384,13 @@ static void report_all(guard_scan *scan)
 static void check_unguarded(pt_rule_ctx *ctx, const pt_unit *unit)
 {
     uint32_t n = unit->functions.len;
-    guard_scan scan = {.ctx = ctx, .unit = unit};
+    guard_scan scan = {.ctx = ctx, .unit = unit, .arena = pt_arena_new()};
     scan.entry_locked = calloc(n + 1, sizeof(bool));
     scan.calls = calloc(n + 1, sizeof(uint32_t));
     scan.calls_held = calloc(n + 1, sizeof(uint32_t));
     if (scan.entry_locked != NULL && scan.calls != NULL &&
-        scan.calls_held != NULL && pt_fn_index_build(&scan.fns, unit)) {
+        scan.calls_held != NULL && scan.arena != NULL &&
+        pt_fn_index_build(&scan.fns, unit)) {
         for (uint32_t i = 0; i < n; i++) {
             const pt_function *fn = pt_unit_function(unit, i);
             scan.entry_locked[i] = has_suffix_option(ctx, fn->name) ||
@@ -326,6 +407,7 @@ static void check_unguarded(pt_rule_ctx *ctx, const pt_unit *unit)
         report_all(&scan);
     }
     pt_fn_index_free(&scan.fns);
+    pt_arena_free(scan.arena);
     free(scan.log.items);
     free(scan.entry_locked);
     free(scan.calls);

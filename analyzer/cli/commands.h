@@ -16,5 +16,6 @@ int pt_cmd_check(int argc, char **argv);
 int pt_cmd_rules(int argc, char **argv);
 int pt_cmd_explain(int argc, char **argv);
 int pt_cmd_init(int argc, char **argv);
+int pt_cmd_guards(int argc, char **argv);
 
 #endif

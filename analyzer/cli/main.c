@@ -12,6 +12,7 @@ static void print_usage(FILE *out)
     fputs("usage: ptlint check [options] [PATH...]\n"
           "       ptlint rules\n"
           "       ptlint explain RULE\n"
+          "       ptlint guards [PATH...]\n"
           "       ptlint init\n"
           "       ptlint --version\n"
           "Run 'ptlint check --help' for the options of check.\n",
@@ -40,6 +41,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(command, "explain") == 0) {
         return pt_cmd_explain(argc - 1, argv + 1);
+    }
+    if (strcmp(command, "guards") == 0) {
+        return pt_cmd_guards(argc - 1, argv + 1);
     }
     if (strcmp(command, "init") == 0) {
         return pt_cmd_init(argc - 1, argv + 1);

@@ -31,6 +31,8 @@ typedef struct pt_check_options {
     size_t nignore;
     unsigned jobs;              /* 0: number of cores */
     const char *stdin_filename; /* read the one file from stdin */
+    const char *const *overrides; /* "rule:option=value", for commands */
+    size_t noverrides;
     unsigned shard_index;       /* --shard K/N: K-1, of shard_count */
     unsigned shard_count;       /* 0 or 1: no sharding */
 } pt_check_options;

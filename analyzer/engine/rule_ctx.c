@@ -135,17 +135,40 @@ void pt_finding_add_step(pt_rule_ctx *ctx, pt_finding *finding, pt_loc loc,
     finding->nsteps++;
 }
 
+/* A caller's override "rule:option=value" for this rule and option. */
+static const char *override_of(const pt_rule_ctx *ctx, const char *name)
+{
+    size_t id_len = strlen(ctx->rule->id);
+    size_t name_len = strlen(name);
+    for (size_t i = 0; i < ctx->noverrides; i++) {
+        const char *o = ctx->overrides[i];
+        if (strncmp(o, ctx->rule->id, id_len) == 0 && o[id_len] == ':' &&
+            strncmp(o + id_len + 1, name, name_len) == 0 &&
+            o[id_len + 1 + name_len] == '=') {
+            return o + id_len + name_len + 2;
+        }
+    }
+    return NULL;
+}
+
+/* The option's text: the caller's override, else the configuration's. */
+static const char *option_text(const pt_rule_ctx *ctx, const char *name)
+{
+    const char *text = override_of(ctx, name);
+    return text != NULL ? text
+                        : pt_config_rule_option(ctx->config, ctx->rule, name,
+                                                ctx->unit->path);
+}
+
 int64_t pt_option_int(const pt_rule_ctx *ctx, const char *name)
 {
-    const char *text = pt_config_rule_option(ctx->config, ctx->rule, name,
-                                             ctx->unit->path);
+    const char *text = option_text(ctx, name);
     return text != NULL ? strtoll(text, NULL, 10) : 0;
 }
 
 bool pt_option_bool(const pt_rule_ctx *ctx, const char *name)
 {
-    const char *text = pt_config_rule_option(ctx->config, ctx->rule, name,
-                                             ctx->unit->path);
+    const char *text = option_text(ctx, name);
     return text != NULL && (strcmp(text, "true") == 0 ||
                             strcmp(text, "yes") == 0 ||
                             strcmp(text, "on") == 0);
@@ -153,8 +176,7 @@ bool pt_option_bool(const pt_rule_ctx *ctx, const char *name)
 
 const char *pt_option_string(const pt_rule_ctx *ctx, const char *name)
 {
-    const char *text = pt_config_rule_option(ctx->config, ctx->rule, name,
-                                             ctx->unit->path);
+    const char *text = option_text(ctx, name);
     return text != NULL ? text : "";
 }
 

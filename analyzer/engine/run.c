@@ -81,11 +81,14 @@ static bool rule_ran(const char *id, void *data)
 }
 
 /* A context for `rule` on `unit`. */
-static pt_rule_ctx make_ctx(const pt_rule *rule, const pt_unit *unit,
-                            const pt_config *config, pt_findings *sink)
+static pt_rule_ctx make_ctx(const run_state *state, const pt_rule *rule,
+                            const pt_unit *unit, const pt_config *config,
+                            pt_findings *sink)
 {
     pt_rule_ctx ctx = {
         .rule = rule, .unit = unit, .config = config, .sink = sink,
+        .overrides = state->options->overrides,
+        .noverrides = state->options->noverrides,
         .severity = pt_config_rule_severity(config, rule, unit->path),
     };
     ctx.severity_configured = ctx.severity != rule->severity;
@@ -105,12 +108,12 @@ static void check_unit(const run_state *state, const pt_unit *unit,
             unused = strcmp((*r)->id, "unused-suppression") == 0 ? *r : unused;
             continue;
         }
-        pt_rule_ctx ctx = make_ctx(*r, unit, config, sink);
+        pt_rule_ctx ctx = make_ctx(state, *r, unit, config, sink);
         (*r)->check_unit(&ctx, unit);
     }
     pt_rule_ctx unused_ctx = {0};
     if (unused != NULL) {
-        unused_ctx = make_ctx(unused, unit, config, sink);
+        unused_ctx = make_ctx(state, unused, unit, config, sink);
     }
     ran_query query = {state, config, unit};
     pt_apply_suppressions(unit, sink, 0, unused != NULL ? &unused_ctx : NULL,
