@@ -3,7 +3,7 @@
  */
 #include "rules/nullable.h"
 
-#include "rules/fn_index.h"
+#include "ptlint/rule.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +18,36 @@ const pt_event *pt_value_call(const pt_block *block, const pt_value *value)
     return call->kind == PT_EV_CALL ? call : NULL;
 }
 
+bool pt_call_may_return_null(struct pt_rule_ctx *ctx, const pt_unit *unit,
+                             const pt_fn_index *fns, const bool *known,
+                             const pt_event *call)
+{
+    if (call->name == NULL) {
+        return false;
+    }
+    if (unit->language == PT_LANG_PYTHON && call->is_method &&
+        strcmp(call->name, "get") == 0 && call->nargs == 1) {
+        return true;
+    }
+    int32_t index = pt_fn_index_find(fns, call->name);
+    if (index >= 0) {
+        return known != NULL && known[index];
+    }
+    return !call->is_method &&
+           (pt_vocab_has(ctx, PT_VOCAB_NULLABLE, call->name) ||
+            pt_vocab_has(ctx, PT_VOCAB_ALLOCATOR, call->name));
+}
+
+typedef struct null_summary {
+    struct pt_rule_ctx *ctx;
+    const pt_unit *unit;
+    const pt_fn_index *fns;
+    const bool *known;
+} null_summary;
+
 /* Looks at one return; sets *valued when it returns a non-null value. */
-static bool return_may_be_null(const pt_fn_index *fns, const bool *known,
-                               const pt_block *block, const pt_event *ret,
-                               bool *valued)
+static bool return_may_be_null(const null_summary *sum, const pt_block *block,
+                               const pt_event *ret, bool *valued)
 {
     if (ret->nargs == 0) {
         return false;
@@ -32,8 +58,8 @@ static bool return_may_be_null(const pt_fn_index *fns, const bool *known,
     }
     *valued = true;
     const pt_event *call = pt_value_call(block, value);
-    int32_t callee = call != NULL ? pt_fn_index_find(fns, call->name) : -1;
-    return callee >= 0 && known[callee];
+    return call != NULL && pt_call_may_return_null(sum->ctx, sum->unit,
+                                                   sum->fns, sum->known, call);
 }
 
 /* Marks the blocks reachable from the entry; caller frees. */
@@ -66,8 +92,7 @@ static bool *reachable_blocks(const pt_function *fn)
 }
 
 /* Whether `fn` may return null, given what is known of the others. */
-static bool function_may_return_null(const pt_unit *unit,
-                                     const pt_fn_index *fns, const bool *known,
+static bool function_may_return_null(const null_summary *sum,
                                      const pt_function *fn)
 {
     bool valued = false;
@@ -87,34 +112,33 @@ static bool function_may_return_null(const pt_unit *unit,
                 continue;
             }
             returned = true;
-            result |= return_may_be_null(fns, known, block, event, &valued);
+            result |= return_may_be_null(sum, block, event, &valued);
         }
         falls_off |= block->term == PT_TERM_RETURN && !returned;
     }
     free(reached);
     return result ||
-           (unit->language == PT_LANG_PYTHON && valued && falls_off);
+           (sum->unit->language == PT_LANG_PYTHON && valued && falls_off);
 }
 
-bool *pt_nullable_functions(const pt_unit *unit)
+bool *pt_nullable_functions(struct pt_rule_ctx *ctx, const pt_unit *unit,
+                            const pt_fn_index *fns)
 {
     bool *known = calloc(unit->functions.len + 1, sizeof(bool));
-    pt_fn_index fns = {0};
-    if (known == NULL || !pt_fn_index_build(&fns, unit)) {
-        free(known);
+    if (known == NULL) {
         return NULL;
     }
+    null_summary sum = {ctx, unit, fns, known};
     bool changed = true;
     for (int round = 0; changed && round < 8; round++) {
         changed = false;
         for (uint32_t i = 0; i < unit->functions.len; i++) {
-            if (!known[i] && function_may_return_null(
-                                 unit, &fns, known, pt_unit_function(unit, i))) {
+            if (!known[i] &&
+                function_may_return_null(&sum, pt_unit_function(unit, i))) {
                 known[i] = true;
                 changed = true;
             }
         }
     }
-    pt_fn_index_free(&fns);
     return known;
 }

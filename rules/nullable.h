@@ -12,8 +12,22 @@
 
 #include "ptlint/model.h"
 
+#include "rules/fn_index.h"
+
+struct pt_rule_ctx;
+
 /* Per function of the unit: may it return null?  Caller frees. */
-bool *pt_nullable_functions(const pt_unit *unit);
+bool *pt_nullable_functions(struct pt_rule_ctx *ctx, const pt_unit *unit,
+                            const pt_fn_index *fns);
+
+/*
+ * True when the call's result may be null: a function of the unit known
+ * to (`known`, may be NULL while computing), the `nullable` and
+ * `allocators` vocabularies, or Python's `d.get(k)` without a default.
+ */
+bool pt_call_may_return_null(struct pt_rule_ctx *ctx, const pt_unit *unit,
+                             const pt_fn_index *fns, const bool *known,
+                             const pt_event *call);
 
 /* The call event a value is the result of, or NULL. */
 const pt_event *pt_value_call(const pt_block *block, const pt_value *value);

@@ -39,25 +39,6 @@ typedef struct null_check {
     pt_fn_index fns;
 } null_check;
 
-/* True when the call's result may be null. */
-static bool call_is_nullable(const null_check *check, const pt_event *call)
-{
-    if (call->name == NULL) {
-        return false;
-    }
-    if (check->unit->language == PT_LANG_PYTHON && call->is_method &&
-        strcmp(call->name, "get") == 0 && call->nargs == 1) {
-        return true;
-    }
-    int32_t index = pt_fn_index_find(&check->fns, call->name);
-    if (index >= 0) {
-        return check->nullable[index];
-    }
-    return !call->is_method &&
-           (pt_vocab_has(check->ctx, PT_VOCAB_NULLABLE, call->name) ||
-            pt_vocab_has(check->ctx, PT_VOCAB_ALLOCATOR, call->name));
-}
-
 static void entry_clear(void *state, void *user)
 {
     null_check *check = user;
@@ -118,7 +99,8 @@ static void collect_sources(null_check *check, const pt_function *fn)
                 continue;
             }
             const pt_event *call = pt_value_call(block, &event->args[0]);
-            if (call != NULL && call_is_nullable(check, call)) {
+            if (call != NULL && pt_call_may_return_null(check->ctx, check->unit, &check->fns,
+                                        check->nullable, call)) {
                 uint32_t var = pt_names_add(&check->vars, event->name);
                 check->origin = realloc(check->origin, check->vars.cap *
                                                            sizeof(*check->origin));
@@ -216,9 +198,10 @@ static void check_function(null_check *check, const pt_function *fn)
 static void check_unchecked(pt_rule_ctx *ctx, const pt_unit *unit)
 {
     null_check check = {.ctx = ctx, .unit = unit};
-    bool *nullable = pt_nullable_functions(unit);
-    check.nullable = nullable;
     bool indexed = pt_fn_index_build(&check.fns, unit);
+    bool *nullable = indexed ? pt_nullable_functions(ctx, unit, &check.fns)
+                             : NULL;
+    check.nullable = nullable;
     for (uint32_t i = 0; indexed && nullable != NULL &&
                          i < unit->functions.len; i++) {
         const pt_function *fn = pt_unit_function(unit, i);
