@@ -37,6 +37,7 @@ typedef struct null_check {
     pt_dataflow analysis;
     bool *reported;             /* per var: reported once already */
     pt_fn_index fns;
+    const pt_event *last_call;  /* last call reported as dereferenced */
 } null_check;
 
 static void entry_clear(void *state, void *user)
@@ -144,12 +145,58 @@ static void report_use(null_check *check, uint32_t var, pt_loc loc,
                         origin->name, nothing);
 }
 
+/* The call whose result `event` dereferences directly
+   (`find(t, k)->field`), or NULL: a DEREF of a call's text, or a field
+   access without a variable base right after the call. */
+static const pt_event *dereferenced_call(const pt_block *block,
+                                         const pt_event *event)
+{
+    bool direct = event->kind == PT_EV_DEREF && event->name != NULL &&
+                  strchr(event->name, '(') != NULL;
+    bool field = (event->kind == PT_EV_FIELD_READ ||
+                  event->kind == PT_EV_FIELD_WRITE) &&
+                 (event->base == NULL || strchr(event->base, '(') != NULL);
+    if (!direct && !field) {
+        return NULL;
+    }
+    const pt_event *first = pt_block_event(block, 0);
+    for (const pt_event *e = event - 1; e >= first; e--) {
+        if (e->kind == PT_EV_CALL) {
+            return e->result_used ? e : NULL;
+        }
+            if (e->kind != PT_EV_DEREF) {
+            return NULL;
+        }
+    }
+    return NULL;
+}
+
+/* Reports a call whose result is dereferenced on the spot, once per
+   call, at the call (where both C frontends agree to put it). */
+static void report_call_use(null_check *check, const pt_event *call)
+{
+    if (check->last_call == call) {
+        return;
+    }
+    check->last_call = call;
+    const char *nothing = check->unit->language == PT_LANG_C ? "NULL"
+                                                             : "None";
+    pt_report(check->ctx, call->loc, "the result of '%s' is dereferenced "
+              "without a check; it can be %s", call->name, nothing);
+}
+
 static void visit(const void *state, const pt_block *block,
                   const pt_event *event, void *user)
 {
     null_check *check = user;
-    (void)block;
     if (event == NULL) {
+        return;
+    }
+    const pt_event *call = dereferenced_call(block, event);
+    if (call != NULL && call->kind == PT_EV_CALL &&
+        pt_call_may_return_null(check->ctx, check->unit, &check->fns,
+                                check->nullable, call)) {
+        report_call_use(check, call);
         return;
     }
     if (event->kind == PT_EV_DEREF) {
@@ -177,9 +224,6 @@ static void check_function(null_check *check, const pt_function *fn)
 {
     check->vars.len = 0;
     collect_sources(check, fn);
-    if (check->vars.len == 0) {
-        return;
-    }
     check->reported = calloc(check->vars.len, sizeof(bool));
     check->analysis = (pt_dataflow){
         .state_size = check->vars.len / 8 + 1, .user = check,

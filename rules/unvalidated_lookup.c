@@ -194,6 +194,8 @@ static const char *python_lookup(const lookup_scan *scan,
     return NULL;
 }
 
+static bool call_validates(const lookup_scan *scan, const pt_event *call);
+
 /* Looks for a lookup at this event; the state is before it. */
 static void check_event(lookup_scan *scan, const void *state,
                         const pt_event *event)
@@ -210,6 +212,10 @@ static void check_event(lookup_scan *scan, const void *state,
         return;
     }
     int32_t callee = pt_fn_index_find(&scan->fns, event->name);
+    if (callee >= 0 && pt_unit_function(scan->unit, (uint32_t)callee) ==
+                           scan->fn) {
+        return;                 /* recursion reaches no new lookup */
+    }
     /* In Python `s.find(x)` and `pattern.search(s)` are string and regex
        operations: a name only makes a lookup without a receiver or on
        self/cls. */
@@ -230,7 +236,10 @@ static void check_event(lookup_scan *scan, const void *state,
                 report_hit(scan, var, event, NULL, event->name);
                 return;
             }
-        } else if (named) {
+        }
+        /* A function of the file that raises on a miss validates
+           (call_validates); one whose name says lookup is one. */
+        if (named && !call_validates(scan, event)) {
             report_hit(scan, var, event, event->name, NULL);
             return;
         }
