@@ -117,6 +117,11 @@ int pt_cmd_check(int argc, char **argv)
     }
     pt_run_result result;
     pt_buf errors = {0};
+    if (!cli.no_cache) {
+        const char *dir = getenv("PTLINT_CACHE_DIR");
+        cli.check.cache_dir = dir != NULL && dir[0] != '\0' ? dir
+                                                            : ".ptlint_cache";
+    }
     bool ran = pt_engine_check(&cli.check, &result, &errors);
     ran &= apply_gate(&cli, &result, &errors);
     fputs(pt_buf_str(&errors), stderr);

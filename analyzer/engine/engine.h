@@ -33,6 +33,8 @@ typedef struct pt_check_options {
     const char *stdin_filename; /* read the one file from stdin */
     const char *const *overrides; /* "rule:option=value", for commands */
     size_t noverrides;
+    const char *cache_dir;      /* reuse findings of unchanged files, or
+                                   NULL (--no-cache) */
     unsigned shard_index;       /* --shard K/N: K-1, of shard_count */
     unsigned shard_count;       /* 0 or 1: no sharding */
 } pt_check_options;

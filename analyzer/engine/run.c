@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine/cache.h"
 #include "engine/configs.h"
 #include "engine/discover.h"
 #include "engine/engine.h"
@@ -35,6 +36,7 @@ typedef struct run_state {
     atomic_size_t next;
     pthread_mutex_t errors_lock;
     pt_buf config_errors;       /* guarded by errors_lock */
+    pt_cache_key cache_base;    /* the run's part of every cache key */
 } run_state;
 
 /* True when `id` is in the list. */
@@ -137,6 +139,18 @@ static pt_unit *parse_with_config(const run_state *state, const char *path,
                            release, nrelease);
 }
 
+/* The cache key of one file: the run's, its path, text and config. */
+static pt_cache_key file_key(const run_state *state, const char *path,
+                             const char *text, size_t length,
+                             const pt_config *config)
+{
+    pt_cache_key key = state->cache_base;
+    pt_cache_key_add(&key, path, strlen(path));
+    pt_cache_key_add(&key, text, length);
+    pt_cache_key_add_file(&key, pt_config_path(config));
+    return key;
+}
+
 /* Reads, parses and checks source `index`. */
 static void process_file(run_state *state, size_t index)
 {
@@ -163,6 +177,15 @@ static void process_file(run_state *state, size_t index)
         result->failed = status == PT_READ_FAILED;
         return;
     }
+    const char *cache = stdin_name == NULL ? state->options->cache_dir : NULL;
+    pt_cache_key key = file_key(state, source->path, text, length, config);
+    if (cache != NULL &&
+        pt_cache_load(cache, key, source->path, pt_engine_find_rule,
+                      &result->findings, &result->lines,
+                      &result->functions)) {
+        free(text);
+        return;
+    }
     pt_unit *unit = parse_with_config(state, source->path, source->language,
                                       text, length, config);
     free(text);
@@ -177,6 +200,31 @@ static void process_file(run_state *state, size_t index)
     pt_findings_sort(&result->findings);
     pt_fingerprint_all(&result->findings);
     pt_unit_free(unit);
+    if (cache != NULL) {
+        pt_cache_store(cache, key, &result->findings, result->lines,
+                       result->functions);
+    }
+}
+
+/* What every cache key of the run shares: the rule choices. */
+static pt_cache_key run_key(const pt_check_options *o)
+{
+    char frontend[32];
+    snprintf(frontend, sizeof(frontend), "frontend=%d", (int)o->frontend);
+    const char *parts[] = {frontend, o->compdb_dir, o->config_path};
+    pt_cache_key key = pt_cache_key_run(parts, 3);
+    for (size_t i = 0; i < o->nselect; i++) {
+        pt_cache_key_add(&key, o->select[i], strlen(o->select[i]));
+    }
+    pt_cache_key_add(&key, "|", 1);
+    for (size_t i = 0; i < o->nignore; i++) {
+        pt_cache_key_add(&key, o->ignore[i], strlen(o->ignore[i]));
+    }
+    pt_cache_key_add(&key, "|", 1);
+    for (size_t i = 0; i < o->noverrides; i++) {
+        pt_cache_key_add(&key, o->overrides[i], strlen(o->overrides[i]));
+    }
+    return key;
 }
 
 static void *worker_main(void *arg)
@@ -314,7 +362,8 @@ bool pt_engine_check(const pt_check_options *options, pt_run_result *result,
                      pt_buf *errors)
 {
     memset(result, 0, sizeof(*result));
-    run_state state = {.options = options, .rules = pt_engine_rules()};
+    run_state state = {.options = options, .rules = pt_engine_rules(),
+                       .cache_base = run_key(options)};
     if (!check_rule_ids(options, errors) || !make_configs(&state, errors)) {
         return false;
     }
