@@ -12,7 +12,9 @@ enum { MAX_IDS = 16, MAX_ID = 64 };
 typedef struct suppression {
     pt_loc loc;                 /* of the comment */
     uint32_t line;              /* the line the comment ends on */
+    bool own_line;              /* alone on its line: covers the next */
     bool whole_file;
+    bool has_reason;            /* "-- reason" follows the brackets */
     uint32_t nids;
     char ids[MAX_IDS][MAX_ID];
     bool used[MAX_IDS];
@@ -48,6 +50,14 @@ static bool parse_directive(const char *text, suppression *out)
         out->ids[out->nids++][len] = '\0';
         text += len;
     }
+    const char *dashes = *text == ']' ? strstr(text, "--") : NULL;
+    if (dashes != NULL) {
+        dashes += 2;
+        while (*dashes == ' ') {
+            dashes++;
+        }
+        out->has_reason = isalnum((unsigned char)*dashes) != 0;
+    }
     return out->nids > 0;
 }
 
@@ -65,6 +75,9 @@ static suppression *collect(const pt_unit *unit, uint32_t *count)
         }
         entry.loc = comment->start;
         entry.line = comment->end.line;
+        const pt_line *line = pt_unit_line(unit, comment->start.line);
+        entry.own_line = comment->start.col ==
+                         (uint32_t)line->indent_spaces + line->indent_tabs + 1;
         suppression *grown = realloc(list, (len + 1) * sizeof(*list));
         if (grown == NULL) {
             break;
@@ -79,7 +92,8 @@ static suppression *collect(const pt_unit *unit, uint32_t *count)
 /* Marks and returns true when `s` covers a finding of `id` on `line`. */
 static bool covers(suppression *s, const char *id, uint32_t line)
 {
-    if (!s->whole_file && line != s->line && line != s->line + 1) {
+    bool next_line = s->own_line && line == s->line + 1;
+    if (!s->whole_file && line != s->line && !next_line) {
         return false;
     }
     for (uint32_t k = 0; k < s->nids; k++) {
@@ -122,6 +136,14 @@ void pt_apply_suppressions(const pt_unit *unit, pt_findings *findings,
         return;
     }
     drop_suppressed(findings, first, list, count);
+    bool require_reason = unused_ctx != NULL &&
+                          pt_option_bool(unused_ctx, "require-reason");
+    for (uint32_t s = 0; require_reason && s < count; s++) {
+        if (!list[s].has_reason) {
+            pt_report(unused_ctx, list[s].loc, "suppression gives no reason; "
+                      "add '-- why' after the brackets");
+        }
+    }
     for (uint32_t s = 0; unused_ctx != NULL && s < count; s++) {
         for (uint32_t k = 0; k < list[s].nids; k++) {
             if (!list[s].used[k] && rule_ran(list[s].ids[k], data)) {
