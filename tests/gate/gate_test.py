@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the CI-gate features: fingerprints that survive
+line shifts, baselines, --diff-base, shards that add up, the cache, and
+the GitLab format.
+
+usage: gate_test.py PTLINT
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+PTLINT = None
+
+BAD_C = '''#include <stdlib.h>
+
+/* Count providers. */
+int count_providers(int n)
+{
+    int unused_total;
+    return n;
+}
+'''
+
+BAD_PY = '''"""Providers."""
+import os
+
+
+def name_of(provider: dict) -> str:
+    """Return the name."""
+    return provider["name"]
+'''
+
+
+def run(cwd, *args, check_exit=(0, 1)):
+    done = subprocess.run([PTLINT, "check", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode in check_exit, (args, done.returncode, done.stderr)
+    return done
+
+
+def findings(cwd, *args):
+    out = run(cwd, "--format", "json", "--fail-on", "never", *args).stdout
+    return json.loads(out)["findings"]
+
+
+def write(path, text):
+    with open(path, "w") as handle:
+        handle.write(text)
+
+
+def test_fingerprints_survive_shifts(work):
+    write(os.path.join(work, "a.c"), BAD_C)
+    before = {f["fingerprint"]: f for f in findings(work, "--no-cache", ".")}
+    write(os.path.join(work, "a.c"), "/* one */\n/* two */\n\n" + BAD_C)
+    after = {f["fingerprint"]: f for f in findings(work, "--no-cache", ".")}
+    assert before.keys() == after.keys(), (before.keys(), after.keys())
+    assert all(after[k]["line"] == before[k]["line"] + 3 for k in before)
+
+
+def test_baseline(work):
+    write(os.path.join(work, "a.c"), BAD_C)
+    run(work, "--no-cache", "--write-baseline", "base.txt", ".")
+    lines = open(os.path.join(work, "base.txt")).read().splitlines()
+    assert lines == sorted(lines) and all(len(l.split("\t")) == 4 for l in lines)
+    done = run(work, "--no-cache", "--baseline", "base.txt", ".")
+    assert done.returncode == 0, done.stdout
+    write(os.path.join(work, "a.c"), BAD_C.replace(
+        "    return n;", "    int another_unused;\n    return n;"))
+    new = findings(work, "--no-cache", "--baseline", "base.txt", ".")
+    assert [f["message"] for f in new] == [
+        "local variable 'another_unused' is never used"], new
+    write(os.path.join(work, "a.c"), "/* Clean. */\nint f(void);\n")
+    done = run(work, "--no-cache", "--baseline", "base.txt", ".")
+    assert "no longer match" in done.stderr, done.stderr
+
+
+def git(cwd, *args):
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True,
+                   capture_output=True)
+
+
+def test_diff_base(work):
+    write(os.path.join(work, "a.c"), BAD_C)
+    git(work, "init", "-q")
+    git(work, "add", "a.c")
+    git(work, "commit", "-q", "-m", "old")
+    assert findings(work, "--no-cache", "--diff-base", "HEAD", ".") == []
+    write(os.path.join(work, "a.c"), BAD_C.replace(
+        "    return n;", "    int fresh;\n    return n;"))
+    write(os.path.join(work, "b.py"), BAD_PY)
+    new = findings(work, "--no-cache", "--diff-base", "HEAD", ".")
+    got = sorted((f["path"], f["line"], f["rule"]) for f in new)
+    assert got == [("a.c", 7, "unused-variable"),
+                   ("b.py", 2, "unused-import")], got
+
+
+def test_shards_add_up(work):
+    for i in range(12):
+        write(os.path.join(work, "m%d.c" % i), BAD_C)
+        write(os.path.join(work, "p%d.py" % i), BAD_PY)
+    whole = findings(work, "--no-cache", ".")
+    parts = []
+    for k in (1, 2, 3):
+        part = findings(work, "--no-cache", "--shard", "%d/3" % k, ".")
+        assert part, "shard %d is empty" % k
+        parts += part
+    key = lambda f: (f["path"], f["line"], f["rule"], f["fingerprint"])
+    assert sorted(map(key, parts)) == sorted(map(key, whole))
+
+
+def test_cache(work):
+    write(os.path.join(work, "a.c"), BAD_C)
+    env_dir = os.path.join(work, "cache")
+    os.environ["PTLINT_CACHE_DIR"] = env_dir
+    try:
+        first = findings(work, ".")
+        entries = [n for n in os.listdir(env_dir) if not n.startswith(".")]
+        assert len(entries) == 1, entries
+        stamp = os.stat(os.path.join(env_dir, entries[0])).st_mtime_ns
+        second = findings(work, ".")
+        assert first == second
+        assert os.stat(os.path.join(env_dir, entries[0])).st_mtime_ns == stamp
+        write(os.path.join(work, "a.c"), BAD_C + "\n")
+        findings(work, ".")
+        assert len([n for n in os.listdir(env_dir)
+                    if not n.startswith(".")]) == 2
+    finally:
+        del os.environ["PTLINT_CACHE_DIR"]
+
+
+def test_gitlab(work):
+    write(os.path.join(work, "a.c"), BAD_C)
+    out = run(work, "--no-cache", "--format", "gitlab", ".").stdout
+    report = json.loads(out)
+    assert report and all({"description", "check_name", "fingerprint",
+                           "severity", "location"} <= set(r) for r in report)
+    assert len({r["fingerprint"] for r in report}) == len(report)
+
+
+def main():
+    global PTLINT
+    PTLINT = os.path.abspath(sys.argv[1])
+    tests = [v for k, v in sorted(globals().items()) if k.startswith("test_")]
+    failed = 0
+    for test in tests:
+        work = tempfile.mkdtemp()
+        try:
+            test(work)
+            print("ok", test.__name__)
+        except AssertionError as error:
+            failed += 1
+            print("FAIL", test.__name__, error)
+        finally:
+            shutil.rmtree(work)
+    print("%d passed, %d failed" % (len(tests) - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
