@@ -27,6 +27,7 @@ static const char usage[] =
     "  --diff-base REV        report only findings on lines changed since REV\n"
     "  --shard K/N            analyse the K-th of N deterministic shards\n"
     "  --no-cache             do not use the result cache\n"
+    "  --parse-only           read and parse only, run no rules (benchmarks)\n"
     "  --dump-model FILE      print FILE's program model and stop\n";
 
 /* Splits "a,b" into the list (storage kept in out->lists). */
@@ -201,6 +202,10 @@ int pt_cli_parse_check(int argc, char **argv, pt_cli_options *out)
         }
         if (strcmp(arg, "--no-cache") == 0) {
             out->no_cache = true;
+            continue;
+        }
+        if (strcmp(arg, "--parse-only") == 0) {
+            out->check.parse_only = true;
             continue;
         }
         if (arg[0] != '-' || strcmp(arg, "-") == 0) {

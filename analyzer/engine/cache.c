@@ -14,7 +14,7 @@
 
 #include "ptlint/buf.h"
 
-static const char cache_magic[] = "ptlint-cache 1";
+static const char cache_magic[] = "ptlint-cache 2";
 
 static uint64_t fnv64(uint64_t hash, const void *bytes, size_t len)
 {
@@ -93,6 +93,11 @@ static void put_finding(pt_buf *out, const pt_finding *f)
     pt_buf_puts(out, "\t");
     put_escaped(out, f->line_text);
     pt_buf_printf(out, "\t%s\n", f->fingerprint);
+    if (f->unless != NULL) {
+        pt_buf_puts(out, "U\t");
+        put_escaped(out, f->unless);
+        pt_buf_puts(out, "\n");
+    }
     for (size_t s = 0; s < f->nsteps; s++) {
         pt_buf_printf(out, "S\t%u\t%u\t%u\t", f->steps[s].loc.line,
                       f->steps[s].loc.col, f->steps[s].loc.byte);
@@ -102,8 +107,8 @@ static void put_finding(pt_buf *out, const pt_finding *f)
 }
 
 void pt_cache_store(const char *dir, pt_cache_key key,
-                    const pt_findings *findings, size_t lines,
-                    size_t functions)
+                    const pt_findings *findings, const pt_facts *facts,
+                    size_t lines, size_t functions)
 {
     char final[4096];
     char temp[4200];
@@ -127,6 +132,11 @@ void pt_cache_store(const char *dir, pt_cache_key key,
     pt_buf_printf(&text, "%s\t%zu\t%zu\n", cache_magic, lines, functions);
     for (size_t i = 0; i < findings->len; i++) {
         put_finding(&text, findings->items[i]);
+    }
+    for (size_t i = 0; i < facts->len; i++) {
+        pt_buf_puts(&text, "X\t");
+        put_escaped(&text, facts->items[i]);
+        pt_buf_puts(&text, "\n");
     }
     bool ok = write(fd, text.data, text.len) == (ssize_t)text.len;
     ok &= close(fd) == 0;
@@ -211,7 +221,7 @@ static bool add_step(pt_finding *finding, char **f)
 /* Reads the entry's lines after the header; false on anything odd. */
 static bool read_entry(FILE *in, const char *path,
                        const pt_rule *(*find_rule)(const char *),
-                       pt_findings *out)
+                       pt_findings *out, pt_facts *facts)
 {
     char *line = NULL;
     size_t cap = 0;
@@ -220,7 +230,11 @@ static bool read_entry(FILE *in, const char *path,
     while (ok && getline(&line, &cap, in) > 0) {
         char *f[12];
         size_t n = split_fields(line, f, 12);
-        if (n == 11 && strcmp(f[0], "F") == 0) {
+        if (n == 2 && strcmp(f[0], "X") == 0) {
+            pt_facts_add(facts, f[1]);
+        } else if (n == 2 && strcmp(f[0], "U") == 0 && last != NULL) {
+            last->unless = dup_or_die(f[1]);
+        } else if (n == 11 && strcmp(f[0], "F") == 0) {
             last = parse_finding(f, path, find_rule);
             ok = last != NULL;
             if (ok) {
@@ -237,7 +251,8 @@ static bool read_entry(FILE *in, const char *path,
 
 bool pt_cache_load(const char *dir, pt_cache_key key, const char *path,
                    const pt_rule *(*find_rule)(const char *id),
-                   pt_findings *out, size_t *lines, size_t *functions)
+                   pt_findings *out, pt_facts *facts, size_t *lines,
+                   size_t *functions)
 {
     char name[4096];
     entry_path(dir, key, name, sizeof(name));
@@ -250,10 +265,11 @@ bool pt_cache_load(const char *dir, pt_cache_key key, const char *path,
     bool ok = fgets(header, sizeof(header), in) != NULL &&
               strncmp(header, cache_magic, magic) == 0 &&
               sscanf(header + magic, "%zu %zu", lines, functions) == 2;
-    ok = ok && read_entry(in, path, find_rule, out);
+    ok = ok && read_entry(in, path, find_rule, out, facts);
     fclose(in);
     if (!ok) {
         pt_findings_free(out);
+        pt_facts_free(facts);
     }
     return ok;
 }

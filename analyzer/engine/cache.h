@@ -37,11 +37,12 @@ void pt_cache_key_add_file(pt_cache_key *key, const char *path);
  */
 bool pt_cache_load(const char *dir, pt_cache_key key, const char *path,
                    const pt_rule *(*find_rule)(const char *id),
-                   pt_findings *out, size_t *lines, size_t *functions);
+                   pt_findings *out, pt_facts *facts, size_t *lines,
+                   size_t *functions);
 
 /* Writes the entry; failures are silent (a cache is an optimisation). */
 void pt_cache_store(const char *dir, pt_cache_key key,
-                    const pt_findings *findings, size_t lines,
-                    size_t functions);
+                    const pt_findings *findings, const pt_facts *facts,
+                    size_t lines, size_t functions);
 
 #endif

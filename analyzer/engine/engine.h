@@ -37,6 +37,9 @@ typedef struct pt_check_options {
                                    NULL (--no-cache) */
     unsigned shard_index;       /* --shard K/N: K-1, of shard_count */
     unsigned shard_count;       /* 0 or 1: no sharding */
+    bool parse_only;            /* --parse-only: read, parse (build the
+                                   model), no rules, no cache; the
+                                   benchmark floor */
 } pt_check_options;
 
 /* What a run produced; pt_run_result_free() releases it. */

@@ -160,6 +160,32 @@ static const char *option_text(const pt_rule_ctx *ctx, const char *name)
                                                 ctx->unit->path);
 }
 
+void pt_fact_add(pt_rule_ctx *ctx, const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    char *fact = format_message(fmt, args);
+    va_end(args);
+    if (ctx->facts != NULL) {
+        pt_facts_add(ctx->facts, fact);
+    }
+    free(fact);
+}
+
+void pt_finding_unless(pt_rule_ctx *ctx, pt_finding *finding,
+                       const char *fmt, ...)
+{
+    (void)ctx;
+    if (finding == NULL) {
+        return;
+    }
+    va_list args;
+    va_start(args, fmt);
+    free(finding->unless);
+    finding->unless = format_message(fmt, args);
+    va_end(args);
+}
+
 int64_t pt_option_int(const pt_rule_ctx *ctx, const char *name)
 {
     const char *text = option_text(ctx, name);

@@ -16,6 +16,7 @@ struct pt_rule_ctx {
     pt_severity severity;       /* effective severity for this file */
     bool severity_configured;   /* set by the user: overrides the rule's */
     pt_findings *sink;          /* where findings go */
+    pt_facts *facts;            /* where cross-file facts go */
     const char *const *overrides; /* "rule:option=value" from the caller */
     size_t noverrides;
 };

@@ -76,6 +76,18 @@ void pt_finding_add_step(pt_rule_ctx *ctx, pt_finding *finding, pt_loc loc,
                          const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/*
+ * Cross-file facts.  A rule states a fact about this unit for the whole
+ * run (pt_fact_add), and makes a finding conditional on a fact no file of
+ * the run states (pt_finding_unless): missing-doc drops "no doc on the
+ * definition" when a header of the run documents the prototype.
+ */
+void pt_fact_add(pt_rule_ctx *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void pt_finding_unless(pt_rule_ctx *ctx, pt_finding *finding,
+                       const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* ---- options and vocabulary ---- */
 
 /* The rule's integer option `name`, from config or its default. */
