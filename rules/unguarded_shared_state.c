@@ -97,9 +97,36 @@ static bool has_lock_decorator(pt_rule_ctx *ctx, const pt_function *fn)
     return false;
 }
 
-static bool is_exempt(pt_rule_ctx *ctx, const pt_function *fn)
+/*
+ * Constructors and destructors see the object before or after it is
+ * shared.  C: a name ending in `_<word>` of the `exempt` vocabulary
+ * (pt_tree_new, tree_init, tree_destroy) or the word itself.  Python:
+ * `__init__`, `__new__`, `__del__`, and names holding another exempt word
+ * (setup, destroy...); "new" alone does not exempt a Python method, where
+ * `new_root` adds to a tree that is already shared.
+ */
+static bool is_exempt(pt_rule_ctx *ctx, const pt_unit *unit,
+                      const pt_function *fn)
 {
-    return pt_vocab_matches(ctx, PT_VOCAB_EXEMPT, fn->name);
+    uint32_t count = 0;
+    const char *const *words = pt_vocab_list(ctx, PT_VOCAB_EXEMPT, &count);
+    for (uint32_t i = 0; i < count; i++) {
+        const char *w = words[i];
+        size_t len = strlen(w);
+        size_t name_len = strlen(fn->name);
+        if (strcmp(fn->name, w) == 0) {
+            return true;
+        }
+        if (unit->language == PT_LANG_C) {
+            if (name_len > len && fn->name[name_len - len - 1] == '_' &&
+                strcmp(fn->name + name_len - len, w) == 0) {
+                return true;
+            }
+        } else if (strcmp(w, "new") != 0 && pt_name_has_word(fn->name, w)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /* A held lock whose object is `base` or holds it, or NULL. */
@@ -253,7 +280,7 @@ static void scan_functions(guard_scan *scan)
     scan->log.len = 0;
     for (uint32_t i = 0; i < scan->unit->functions.len; i++) {
         const pt_function *fn = pt_unit_function(scan->unit, i);
-        if (fn->partial || is_exempt(scan->ctx, fn)) {
+        if (fn->partial || is_exempt(scan->ctx, scan->unit, fn)) {
             continue;
         }
         pt_lockset ls;

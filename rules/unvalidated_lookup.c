@@ -195,6 +195,8 @@ static const char *python_lookup(const lookup_scan *scan,
 }
 
 static bool call_validates(const lookup_scan *scan, const pt_event *call);
+static bool call_validates_in_place(const lookup_scan *scan,
+                                    const pt_event *call);
 
 /* Looks for a lookup at this event; the state is before it. */
 static void check_event(lookup_scan *scan, const void *state,
@@ -228,6 +230,10 @@ static void check_event(lookup_scan *scan, const void *state,
         var = dirty_var(scan, state, &event->args[i]);
         if (var < 0) {
             continue;
+        }
+        if (scan->unit->language == PT_LANG_PYTHON &&
+            call_validates_in_place(scan, event)) {
+            return;             /* raises on a miss: it validates */
         }
         if (callee >= 0) {
             const pt_function *g = pt_unit_function(scan->unit, (uint32_t)callee);
@@ -283,12 +289,35 @@ static bool call_validates(const lookup_scan *scan, const pt_event *call)
            scan->may_raise[callee] && scan->summary[callee] != 0;
 }
 
+/*
+ * True when a Python call validates its arguments where it stands, its
+ * result aside: a function of the file that raises on a bad key (looked
+ * up or checked), or a validator whose result is not looked at and whose
+ * name does not read as a question (`validate_uuid(x)` raises;
+ * `is_valid_uuid(x)` alone validates nothing).
+ */
+static bool call_validates_in_place(const lookup_scan *scan,
+                                    const pt_event *call)
+{
+    int32_t callee = pt_fn_index_find(&scan->fns, call->name);
+    if (callee >= 0) {
+        return scan->may_raise[callee] &&
+               (scan->summary[callee] != 0 ||
+                pt_vocab_matches(scan->ctx, PT_VOCAB_VALIDATOR, call->name));
+    }
+    const char *name = call->name[0] == '_' ? call->name + 1 : call->name;
+    bool question = strncmp(name, "is_", 3) == 0 ||
+                    strncmp(name, "has_", 4) == 0;
+    return !call->result_used && !question &&
+           pt_vocab_matches(scan->ctx, PT_VOCAB_VALIDATOR, call->name);
+}
+
 static void flow_event(void *state, const pt_event *event, void *user)
 {
     lookup_scan *scan = user;
     if (event->kind == PT_EV_CALL && event->name != NULL &&
-        call_validates(scan, event) &&
-        scan->unit->language == PT_LANG_PYTHON && !event->result_used) {
+        scan->unit->language == PT_LANG_PYTHON &&
+        call_validates_in_place(scan, event)) {
         for (uint32_t i = 0; i < event->nargs; i++) {
             int32_t var = dirty_var(scan, state, &event->args[i]);
             if (var >= 0) {
