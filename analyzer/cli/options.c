@@ -27,6 +27,7 @@ static const char usage[] =
     "  --diff-base REV        report only findings on lines changed since REV\n"
     "  --shard K/N            analyse the K-th of N deterministic shards\n"
     "  --no-cache             do not use the result cache\n"
+    "  --plugin PATH.so       load a rule plugin (repeatable)\n"
     "  --parse-only           read and parse only, run no rules (benchmarks)\n"
     "  --dump-model FILE      print FILE's program model and stop\n";
 
@@ -113,6 +114,30 @@ static int bad_value(const char *option, const char *value,
     return PT_EXIT_FAILURE;
 }
 
+/* Appends a --plugin path. */
+static void add_plugin(pt_cli_options *out, const char *path)
+{
+    const char **grown = realloc(out->plugins,
+                                 (out->nplugins + 1) * sizeof(char *));
+    if (grown == NULL) {
+        abort();
+    }
+    grown[out->nplugins++] = path;
+    out->plugins = grown;
+}
+
+/* Fills the rule table: plugins and the config's custom rules. */
+static int load_extensions(const pt_cli_options *out)
+{
+    pt_buf errors = {0};
+    bool ok = pt_engine_load_extensions(out->check.config_path,
+                                        out->plugins, out->nplugins,
+                                        &errors);
+    fputs(pt_buf_str(&errors), stderr);
+    pt_buf_free(&errors);
+    return ok ? -1 : PT_EXIT_FAILURE;
+}
+
 /* Handles one option that takes a value; -1 to go on, else a status. */
 static int take_value(pt_cli_options *out, const char *option,
                       const char *value)
@@ -148,6 +173,8 @@ static int take_value(pt_cli_options *out, const char *option,
         split_ids(out, value, (const char ***)&c->ignore, &c->nignore);
     } else if (strcmp(option, "--output") == 0) {
         out->output = value;
+    } else if (strcmp(option, "--plugin") == 0) {
+        add_plugin(out, value);
     } else if (strcmp(option, "--config") == 0) {
         c->config_path = value;
     } else if (strcmp(option, "-p") == 0) {
@@ -224,7 +251,7 @@ int pt_cli_parse_check(int argc, char **argv, pt_cli_options *out)
             return status;
         }
     }
-    return -1;
+    return load_extensions(out);
 }
 
 void pt_cli_options_free(pt_cli_options *options)
@@ -236,4 +263,5 @@ void pt_cli_options_free(pt_cli_options *options)
     free((void *)options->check.paths);
     free((void *)options->check.select);
     free((void *)options->check.ignore);
+    free((void *)options->plugins);
 }

@@ -16,6 +16,8 @@ typedef struct pt_cli_options {
     const char *write_baseline; /* --write-baseline FILE */
     const char *diff_base;      /* --diff-base REV */
     bool no_cache;              /* --no-cache */
+    const char **plugins;       /* --plugin PATH, repeatable */
+    size_t nplugins;
     char **lists;               /* split --select/--ignore storage */
     size_t nlists;
 } pt_cli_options;

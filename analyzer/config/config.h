@@ -76,4 +76,52 @@ bool pt_config_path_excluded(const pt_config *config, const char *path);
 /* The commented default file `ptlint init` writes. */
 const char *pt_config_init_text(void);
 
+/* ---- extensions: custom rules and plugins (docs/extending.md) ---- */
+
+/* One declarative rule of `custom-rules:` (or of an included file). */
+typedef struct pt_custom_rule_spec {
+    const char *id;
+    pt_language language;
+    pt_severity severity;       /* warning unless set */
+    const char *message;        /* may name captures: {{fn}} */
+    const char *query;          /* tree-sitter S-expression query */
+    const char *note;           /* or NULL */
+    const char *url;            /* or NULL */
+    const char *file;           /* the YAML file that declares it */
+    uint32_t id_line;           /* position of the id's value */
+    uint32_t id_col;
+    const char *yaml;           /* that file's text, for positions */
+    uint32_t query_line;        /* where the query's scalar starts */
+    uint32_t query_col;
+} pt_custom_rule_spec;
+
+/* The `custom-rules:` and `plugins:` of one configuration file. */
+typedef struct pt_config_extensions {
+    const char *path;
+    pt_custom_rule_spec *rules;
+    uint32_t nrules;
+    const char *const *plugins; /* resolved against the file's directory */
+    uint32_t nplugins;
+    pt_config *storage;         /* owns everything above */
+} pt_config_extensions;
+
+/*
+ * Reads `custom-rules:` (entries, and `include: DIR` of one YAML file per
+ * rule named after its id) and `plugins:` of the file `path`, checking
+ * their schema; other keys are left to pt_config_load().  Returns NULL
+ * and fills `error` when the file or an included one is invalid.
+ */
+pt_config_extensions *pt_config_load_extensions(const char *path,
+                                                pt_config_error *error);
+
+/* Frees the extensions.  Accepts NULL. */
+void pt_config_extensions_free(pt_config_extensions *extensions);
+
+/*
+ * The YAML line and column (1-based) of byte `offset` of spec->query,
+ * following the scalar's style: block (`|`, `>`), quoted or plain.
+ */
+void pt_custom_rule_position(const pt_custom_rule_spec *spec,
+                             uint32_t offset, uint32_t *line, uint32_t *col);
+
 #endif

@@ -5,7 +5,10 @@
  * that suggests the nearest valid key.  Values are checked against the
  * type the key (or the rule's option) declares.
  */
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config/config_check.h"
@@ -350,7 +353,7 @@ static bool read_top(loader *ld, int key, const cfg_node *value)
         return read_overrides(ld, value);
     case TOP_CUSTOM_RULES:
     case TOP_PLUGINS:
-        return true;        /* accepted; a later feature */
+        return true;        /* read up front: pt_config_load_extensions() */
     default:
         return false;
     }
@@ -389,4 +392,536 @@ bool cfg_apply_vocab(pt_config *config, const char *name,
     loader ld = {.config = config, .error = error};
     start(&ld, name);
     return read_vocab(&ld, root);
+}
+
+/* ---- extensions: custom-rules: and plugins: ---- */
+
+enum custom_key {
+    CUSTOM_ID = 0,
+    CUSTOM_LANGUAGE,
+    CUSTOM_SEVERITY,
+    CUSTOM_MESSAGE,
+    CUSTOM_QUERY,
+    CUSTOM_NOTE,
+    CUSTOM_URL,
+    CUSTOM_INCLUDE,
+    CUSTOM_COUNT
+};
+
+static const char *const CUSTOM_KEYS[CUSTOM_COUNT] = {
+    "id", "language", "severity", "message", "query", "note", "url",
+    "include",
+};
+
+/* The directory part of `path` ("." for none), in the arena. */
+static const char *dir_of(pt_arena *arena, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL) {
+        return ".";
+    }
+    size_t len = slash == path ? 1 : (size_t)(slash - path);
+    char *dir = pt_arena_alloc(arena, len + 1);
+    memcpy(dir, path, len);
+    dir[len] = '\0';
+    return dir;
+}
+
+/* `name` relative to `dir` unless absolute, in the arena. */
+static const char *join_path(pt_arena *arena, const char *dir,
+                             const char *name)
+{
+    if (name[0] == '/') {
+        return pt_arena_strdup(arena, name);
+    }
+    size_t size = strlen(dir) + strlen(name) + 2;
+    char *out = pt_arena_alloc(arena, size);
+    snprintf(out, size, "%s/%s", dir, name);
+    return out;
+}
+
+/* A non-empty string value of a custom rule field into *out. */
+static bool read_text(loader *ld, const cfg_node *node, const char **out)
+{
+    if (node->kind != CFG_SCALAR || cfg_is_null(node) ||
+        node->text[0] == '\0') {
+        return cfg_fail_expected(ld, node, "a non-empty string");
+    }
+    *out = node->text;
+    return true;
+}
+
+/* Reads one field of a custom rule into `spec`. */
+static bool read_custom_field(loader *ld, int key, const cfg_node *value,
+                              pt_custom_rule_spec *spec)
+{
+    int severity = 0;
+    switch (key) {
+    case CUSTOM_ID:
+        spec->id_line = value->line;
+        spec->id_col = value->col;
+        return read_text(ld, value, &spec->id);
+    case CUSTOM_LANGUAGE:
+        if (value->kind == CFG_SCALAR && strcmp(value->text, "c") == 0) {
+            spec->language = PT_LANG_C;
+            return true;
+        }
+        if (value->kind == CFG_SCALAR && strcmp(value->text, "python") == 0) {
+            spec->language = PT_LANG_PYTHON;
+            return true;
+        }
+        return cfg_fail_expected(ld, value, "c or python");
+    case CUSTOM_SEVERITY:
+        if (!cfg_read_severity(ld, value, false, &severity)) {
+            return false;
+        }
+        spec->severity = (pt_severity)severity;
+        return true;
+    case CUSTOM_MESSAGE:
+        return read_text(ld, value, &spec->message);
+    case CUSTOM_QUERY:
+        spec->query_line = value->line;
+        spec->query_col = value->col;
+        return read_text(ld, value, &spec->query);
+    case CUSTOM_NOTE:
+        return read_text(ld, value, &spec->note);
+    case CUSTOM_URL:
+        return read_text(ld, value, &spec->url);
+    default:
+        return false;
+    }
+}
+
+/* True when the mapping `node` has the key `name`. */
+static bool has_key(const cfg_node *node, const char *name)
+{
+    for (uint32_t i = 0; i < node->len; i++) {
+        if (strcmp(node->items[2 * i]->text, name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Reads one custom rule (a mapping of the fields) into `spec`. */
+static bool read_custom_rule(loader *ld, const cfg_node *node,
+                             const char *yaml, pt_custom_rule_spec *spec)
+{
+    static const char *const required[] = {"id", "language", "message",
+                                           "query"};
+    memset(spec, 0, sizeof(*spec));
+    spec->severity = PT_SEV_WARNING;
+    spec->file = pt_arena_strdup(ld->config->arena, ld->error->file);
+    spec->yaml = yaml;
+    for (uint32_t i = 0; i < node->len; i++) {
+        const cfg_node *key = node->items[2 * i];
+        int k = cfg_lookup_key(ld, key, CUSTOM_KEYS, CUSTOM_INCLUDE);
+        if (k < 0 ||
+            !read_custom_field(ld, k, node->items[2 * i + 1], spec)) {
+            return false;
+        }
+    }
+    for (int i = 0; i < 4; i++) {
+        if (!has_key(node, required[i])) {
+            return cfg_fail(ld, node, "a custom rule needs '%s:' (with id, "
+                            "language, message and query)", required[i]);
+        }
+    }
+    return true;
+}
+
+typedef struct ext_reader {
+    pt_config_extensions *ext;
+    uint32_t cap;
+} ext_reader;
+
+/* A new slot for a custom rule. */
+static pt_custom_rule_spec *push_spec(ext_reader *r, pt_arena *arena)
+{
+    pt_config_extensions *ext = r->ext;
+    if (ext->nrules == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 8;
+        pt_custom_rule_spec *grown = pt_arena_alloc(arena,
+                                                    r->cap * sizeof(*grown));
+        if (ext->nrules > 0) {
+            memcpy(grown, ext->rules, ext->nrules * sizeof(*grown));
+        }
+        ext->rules = grown;
+    }
+    return &ext->rules[ext->nrules++];
+}
+
+/* Reads a YAML file whole into the arena and parses it. */
+static bool parse_file(pt_arena *arena, const char *path, const char **yaml,
+                       cfg_node **root, pt_config_error *error)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (!cfg_read_file(path, &text, &len, error)) {
+        return false;
+    }
+    *yaml = pt_arena_strdup(arena, text);
+    bool ok = cfg_parse(arena, path, *yaml, len, root, error);
+    free(text);
+    return ok;
+}
+
+/* True when `name` ends in .yaml or .yml. */
+static bool is_yaml_name(const char *name)
+{
+    size_t len = strlen(name);
+    return name[0] != '.' &&
+           ((len > 5 && strcmp(name + len - 5, ".yaml") == 0) ||
+            (len > 4 && strcmp(name + len - 4, ".yml") == 0));
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Reads one included rule file: a mapping whose id is the file name. */
+static bool read_rule_file(ext_reader *r, pt_config *holder,
+                           const char *path, pt_config_error *error)
+{
+    const char *yaml = NULL;
+    cfg_node *root = NULL;
+    if (!parse_file(holder->arena, path, &yaml, &root, error)) {
+        return false;
+    }
+    loader ld = {.config = holder, .error = error};
+    memset(error, 0, sizeof(*error));
+    snprintf(error->file, sizeof(error->file), "%s", path);
+    if (root == NULL || root->kind != CFG_MAP) {
+        cfg_node top = {.kind = CFG_SCALAR, .line = 1, .col = 1, .text = ""};
+        return cfg_fail_expected(&ld, root != NULL ? root : &top,
+                                 "a mapping with id, language, severity, "
+                                 "message and query");
+    }
+    pt_custom_rule_spec *spec = push_spec(r, holder->arena);
+    if (!read_custom_rule(&ld, root, yaml, spec)) {
+        return false;
+    }
+    const char *base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1
+                                                  : path;
+    size_t stem = strcspn(base, ".");
+    if (strlen(spec->id) != stem || strncmp(spec->id, base, stem) != 0) {
+        cfg_node at = {.kind = CFG_SCALAR, .line = spec->id_line,
+                       .col = spec->id_col, .text = spec->id};
+        return cfg_fail(&ld, &at, "the rule in '%s' must have the id '%.*s' "
+                        "(one rule per file, named after its id); found "
+                        "'%s'", base, (int)stem, base, spec->id);
+    }
+    return true;
+}
+
+/* Reads every *.yaml / *.yml of `dir`, in name order. */
+static bool read_rules_dir(ext_reader *r, loader *ld, const cfg_node *at,
+                           const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        return cfg_fail(ld, at, "cannot open the custom rules directory "
+                        "'%s': %s", dir, strerror(errno));
+    }
+    const char **names = NULL;
+    size_t count = 0;
+    for (struct dirent *e = readdir(d); e != NULL; e = readdir(d)) {
+        if (is_yaml_name(e->d_name)) {
+            names = realloc(names, (count + 1) * sizeof(*names));
+            names[count++] = join_path(ld->config->arena, dir, e->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, count, sizeof(*names), compare_names);
+    bool ok = true;
+    for (size_t i = 0; ok && i < count; i++) {
+        ok = read_rule_file(r, ld->config, names[i], ld->error);
+    }
+    free(names);
+    return ok;
+}
+
+/* `custom-rules:`: a list of rules and `include: DIR` entries. */
+static bool read_custom_rules(ext_reader *r, loader *ld, const cfg_node *node,
+                              const char *yaml)
+{
+    if (cfg_is_null(node)) {
+        return true;
+    }
+    if (node->kind != CFG_SEQ) {
+        return cfg_fail_expected(ld, node, "a list of custom rules (each with "
+                                 "id, language, message and query) or "
+                                 "include: entries");
+    }
+    const char *dir = dir_of(ld->config->arena, r->ext->path);
+    for (uint32_t i = 0; i < node->len; i++) {
+        const cfg_node *item = node->items[i];
+        if (item->kind != CFG_MAP) {
+            return cfg_fail_expected(ld, item, "a mapping (a custom rule, or "
+                                     "include: DIR)");
+        }
+        const cfg_node *first = item->len > 0 ? item->items[0] : NULL;
+        if (first != NULL && strcmp(first->text, "include") == 0) {
+            const char *sub = NULL;
+            if (item->len != 1) {
+                return cfg_fail(ld, item->items[2], "an include: entry takes "
+                                "nothing but the directory");
+            }
+            if (!read_text(ld, item->items[1], &sub) ||
+                !read_rules_dir(r, ld, item->items[1],
+                                join_path(ld->config->arena, dir, sub))) {
+                return false;
+            }
+            snprintf(ld->error->file, sizeof(ld->error->file), "%s",
+                     r->ext->path);
+            continue;
+        }
+        if (!read_custom_rule(ld, item, yaml, push_spec(r, ld->config->arena))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* `plugins:`: a list of shared objects, relative to the file. */
+static bool read_plugins(ext_reader *r, loader *ld, const cfg_node *node)
+{
+    cfg_list list = {0};
+    if (!cfg_read_strings(ld, node, &list)) {
+        return false;
+    }
+    const char *dir = dir_of(ld->config->arena, r->ext->path);
+    const char **paths = pt_arena_alloc(ld->config->arena,
+                                        (list.count + 1) * sizeof(*paths));
+    for (uint32_t i = 0; i < list.count; i++) {
+        paths[i] = join_path(ld->config->arena, dir, list.items[i]);
+    }
+    r->ext->plugins = paths;
+    r->ext->nplugins = list.count;
+    return true;
+}
+
+pt_config_extensions *pt_config_load_extensions(const char *path,
+                                                pt_config_error *error)
+{
+    pt_config *holder = cfg_new(NULL, error);
+    if (holder == NULL) {
+        return NULL;
+    }
+    pt_config_extensions *ext = pt_arena_alloc(holder->arena, sizeof(*ext));
+    ext->storage = holder;
+    ext->path = pt_arena_strdup(holder->arena, path);
+    const char *yaml = NULL;
+    cfg_node *root = NULL;
+    loader ld = {.config = holder, .error = error};
+    ext_reader r = {.ext = ext};
+    bool ok = parse_file(holder->arena, path, &yaml, &root, error);
+    if (ok) {
+        start(&ld, path);
+    }
+    for (uint32_t i = 0; ok && root != NULL && root->kind == CFG_MAP &&
+                         i < root->len; i++) {
+        const char *key = root->items[2 * i]->text;
+        const cfg_node *value = root->items[2 * i + 1];
+        if (strcmp(key, "custom-rules") == 0) {
+            ok = read_custom_rules(&r, &ld, value, yaml);
+        } else if (strcmp(key, "plugins") == 0) {
+            ok = read_plugins(&r, &ld, value);
+        }
+    }
+    if (!ok) {
+        pt_config_free(holder);
+        return NULL;
+    }
+    return ext;
+}
+
+void pt_config_extensions_free(pt_config_extensions *extensions)
+{
+    if (extensions != NULL) {
+        pt_config_free(extensions->storage);
+    }
+}
+
+/* ---- mapping an offset inside a scalar back to the YAML text ---- */
+
+/* The byte offset of 1-based (line, col) in `text`; col counts chars. */
+static size_t offset_of(const char *text, uint32_t line, uint32_t col)
+{
+    size_t p = 0;
+    for (uint32_t l = 1; l < line && text[p] != '\0'; p++) {
+        l += text[p] == '\n';
+    }
+    for (uint32_t c = 1; c < col && text[p] != '\0' && text[p] != '\n';
+         c++) {
+        p++;
+        while (((unsigned char)text[p] & 0xC0) == 0x80) {
+            p++;
+        }
+    }
+    return p;
+}
+
+/* The 1-based line and column (bytes) of offset `p` of `text`. */
+static void position_of(const char *text, size_t p, uint32_t *line,
+                        uint32_t *col)
+{
+    uint32_t l = 1;
+    size_t start = 0;
+    for (size_t i = 0; i < p && text[i] != '\0'; i++) {
+        if (text[i] == '\n') {
+            l++;
+            start = i + 1;
+        }
+    }
+    *line = l;
+    *col = (uint32_t)(p - start + 1);
+}
+
+/* The number of leading spaces of the line at `p`. */
+static size_t indent_at(const char *text, size_t p)
+{
+    size_t n = 0;
+    while (text[p + n] == ' ') {
+        n++;
+    }
+    return n;
+}
+
+/* Offset `offset` of a block scalar (`|` or `>`) whose indicator is at p. */
+static size_t block_position(const char *text, size_t p, uint32_t offset)
+{
+    bool folded = text[p] == '>';
+    size_t line_start = p;
+    while (line_start > 0 && text[line_start - 1] != '\n') {
+        line_start--;
+    }
+    size_t parent = indent_at(text, line_start);
+    size_t explicit_indent = 0;
+    for (size_t q = p + 1; text[q] >= '0' && text[q] <= '9'; q++) {
+        explicit_indent = (size_t)(text[q] - '0');
+    }
+    p += strcspn(text + p, "\n");
+    p += text[p] == '\n';
+    size_t first = p;
+    while (text[first] != '\0' && text[first + indent_at(text, first)] == '\n') {
+        first += indent_at(text, first) + 1;
+    }
+    size_t indent = explicit_indent ? parent + explicit_indent
+                                    : indent_at(text, first);
+    uint32_t v = 0;
+    bool fold_next = false;     /* a folded break after a plain line */
+    while (text[p] != '\0') {
+        size_t len = strcspn(text + p, "\n");
+        bool blank = indent_at(text, p) >= len;
+        if (blank) {
+            v += 1 - fold_next;
+            fold_next = false;
+        } else {
+            size_t body = len > indent ? len - indent : 0;
+            if (offset <= v + body) {
+                return p + indent + (offset - v);
+            }
+            v += (uint32_t)body + 1;
+            fold_next = folded && indent_at(text, p) == indent;
+        }
+        p += len + (text[p + len] == '\n');
+    }
+    return p;
+}
+
+/* The bytes the escape at `s` (after the backslash) stands for and the
+   source bytes it takes, backslash included. */
+static void escape_size(const char *s, uint32_t *produced, size_t *taken)
+{
+    unsigned long code = 0;
+    size_t digits = s[0] == 'x' ? 2 : s[0] == 'u' ? 4 : s[0] == 'U' ? 8 : 0;
+    for (size_t i = 1; i <= digits && s[i] != '\0'; i++) {
+        char c = s[i];
+        code = code * 16 + (unsigned long)(c <= '9' ? c - '0'
+                                                    : (c | 0x20) - 'a' + 10);
+    }
+    *taken = 2 + digits;
+    *produced = digits == 0 || code < 0x80 ? 1 : code < 0x800 ? 2
+                : code < 0x10000 ? 3 : 4;
+}
+
+/* Skips the blank lines and the indentation after the line break at
+   *p; returns the number of blank lines passed. */
+static uint32_t skip_break(const char *text, size_t *p)
+{
+    uint32_t blank = 0;
+    size_t q = *p + 1;
+    for (;;) {
+        while (text[q] == ' ' || text[q] == '\t') {
+            q++;
+        }
+        if (text[q] != '\n') {
+            break;
+        }
+        blank++;
+        q++;
+    }
+    *p = q;
+    return blank;
+}
+
+/* Offset `offset` of a flow scalar (plain, '...' or "...") at p. */
+static size_t flow_position(const char *text, size_t p, uint32_t offset)
+{
+    char quote = text[p] == '"' || text[p] == '\'' ? text[p] : 0;
+    uint32_t v = 0;
+    p += quote != 0;
+    while (text[p] != '\0') {
+        char ch = text[p];
+        uint32_t produced = 1;
+        size_t taken = 1;
+        if (ch == '\n') {
+            uint32_t blank = skip_break(text, &p);
+            v += blank == 0 ? 1 : blank;
+            continue;
+        }
+        if ((ch == ' ' || ch == '\t') &&
+            text[p + strspn(text + p, " \t")] == '\n') {
+            p += strspn(text + p, " \t");     /* trailing: folded away */
+            continue;
+        }
+        if (quote == '\'' && ch == '\'') {
+            if (text[p + 1] != '\'') {
+                break;
+            }
+            taken = 2;
+        } else if (quote == '"' && ch == '"') {
+            break;
+        } else if (quote == '"' && ch == '\\') {
+            if (text[p + 1] == '\n') {
+                p += 1;
+                skip_break(text, &p);
+                continue;
+            }
+            escape_size(text + p + 1, &produced, &taken);
+        }
+        if (offset < v + produced) {
+            return p;
+        }
+        v += produced;
+        p += taken;
+    }
+    return p;
+}
+
+void pt_custom_rule_position(const pt_custom_rule_spec *spec,
+                             uint32_t offset, uint32_t *line, uint32_t *col)
+{
+    *line = spec->query_line;
+    *col = spec->query_col;
+    if (spec->yaml == NULL) {
+        return;
+    }
+    size_t p = offset_of(spec->yaml, spec->query_line, spec->query_col);
+    char style = spec->yaml[p];
+    p = style == '|' || style == '>' ? block_position(spec->yaml, p, offset)
+                                     : flow_position(spec->yaml, p, offset);
+    position_of(spec->yaml, p, line, col);
 }

@@ -4,18 +4,94 @@
  */
 #include "engine/engine.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config/config.h"
+#include "engine/custom_rules.h"
 #include "engine/discover.h"
+#include "engine/plugins.h"
 #include "engine/source.h"
 #include "frontend/frontend.h"
 #include "rules/registry.h"
 
+/* The rule table: built-in, plugin and custom rules, filled once. */
+static pt_registry *registry;
+static pt_config_extensions *extensions;
+
+/* The nearest .ptlint.yaml up from the working directory into `out`;
+   false when there is none. */
+static bool nearest_config(char *out, size_t size)
+{
+    char dir[PATH_MAX];
+    if (getcwd(dir, sizeof(dir)) == NULL) {
+        return false;
+    }
+    for (;;) {
+        bool root = strcmp(dir, "/") == 0;
+        snprintf(out, size, "%s/.ptlint.yaml", root ? "" : dir);
+        if (access(out, R_OK) == 0) {
+            return true;
+        }
+        if (root) {
+            return false;
+        }
+        char *slash = strrchr(dir, '/');
+        slash[slash == dir] = '\0';
+    }
+}
+
+/* Loads `custom-rules:` and `plugins:` of the config at `path`. */
+static bool load_config_extensions(const char *path, pt_buf *errors)
+{
+    pt_config_error error = {0};
+    extensions = pt_config_load_extensions(path, &error);
+    if (extensions == NULL) {
+        pt_buf_printf(errors, "%s:%u:%u: error: %s\n", error.file,
+                      error.line, error.col, error.message);
+        return false;
+    }
+    return true;
+}
+
+bool pt_engine_load_extensions(const char *config_path,
+                               const char *const *plugins, size_t nplugins,
+                               pt_buf *errors)
+{
+    if (registry != NULL) {
+        return true;
+    }
+    registry = pt_registry_new();
+    bool ok = pt_builtin_rules_register(registry);
+    ok &= pt_registry_close(registry, ok, "built-in rules", errors);
+    char nearest[PATH_MAX + 16];
+    if (config_path == NULL && nearest_config(nearest, sizeof(nearest))) {
+        config_path = nearest;
+    }
+    if (config_path != NULL && !load_config_extensions(config_path, errors)) {
+        return false;
+    }
+    for (size_t i = 0; i < nplugins; i++) {
+        ok &= pt_plugin_load(registry, plugins[i], errors);
+    }
+    for (uint32_t i = 0; extensions != NULL && i < extensions->nplugins; i++) {
+        ok &= pt_plugin_load(registry, extensions->plugins[i], errors);
+    }
+    return pt_custom_rules_register(registry, extensions, errors) && ok;
+}
+
 const pt_rule *const *pt_engine_rules(void)
 {
-    return pt_builtin_rules();
+    if (registry == NULL) {
+        pt_buf errors = {0};
+        pt_engine_load_extensions(NULL, NULL, 0, &errors);
+        fputs(pt_buf_str(&errors), stderr);
+        pt_buf_free(&errors);
+    }
+    return pt_registry_rules(registry);
 }
 
 const pt_rule *pt_engine_find_rule(const char *id)

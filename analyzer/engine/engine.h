@@ -67,7 +67,22 @@ void pt_run_result_free(pt_run_result *result);
 pt_unit *pt_engine_parse_path(const char *path, pt_frontend_choice choice,
                               const char *compdb_dir, pt_buf *errors);
 
-/* All rules: built-in ones, in table order; NULL-terminated. */
+/*
+ * Fills the rule table once per process: the built-in rules, the plugins
+ * named by `plugins` (--plugin) and by `plugins:` of the configuration,
+ * and its `custom-rules:`.  The configuration is `config_path`, or the
+ * nearest .ptlint.yaml up from the working directory.  Later calls do
+ * nothing.  Returns false after writing what was wrong to `errors` (a
+ * plugin refused, a query that does not compile): exit status 2.
+ */
+bool pt_engine_load_extensions(const char *config_path,
+                               const char *const *plugins, size_t nplugins,
+                               pt_buf *errors);
+
+/* All rules: built-in ones in table order, then plugins', then custom
+   ones; NULL-terminated.  Fills the table with the defaults of
+   pt_engine_load_extensions() when nobody did, writing problems to
+   standard error. */
 const pt_rule *const *pt_engine_rules(void);
 
 /* The rule with this id, or NULL. */

@@ -11,6 +11,7 @@
 
 #include "engine/cache.h"
 #include "engine/configs.h"
+#include "engine/custom_rules.h"
 #include "engine/discover.h"
 #include "engine/engine.h"
 #include "engine/fingerprint.h"
@@ -104,6 +105,7 @@ static void check_unit(const run_state *state, const pt_unit *unit,
                        const pt_config *config, file_result *result)
 {
     const pt_rule *unused = NULL;
+    pt_custom_rules_unit_begin(unit);   /* custom rules share one parse */
     for (const pt_rule *const *r = state->rules; *r != NULL; r++) {
         if (!rule_selected(state, *r, config, unit)) {
             continue;
@@ -115,6 +117,7 @@ static void check_unit(const run_state *state, const pt_unit *unit,
         pt_rule_ctx ctx = make_ctx(state, *r, unit, config, result);
         (*r)->check_unit(&ctx, unit);
     }
+    pt_custom_rules_unit_end();
     pt_rule_ctx unused_ctx = {0};
     if (unused != NULL) {
         unused_ctx = make_ctx(state, unused, unit, config, result);
