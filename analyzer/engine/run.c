@@ -235,6 +235,13 @@ static pt_cache_key run_key(const pt_check_options *o)
     for (size_t i = 0; i < o->noverrides; i++) {
         pt_cache_key_add(&key, o->overrides[i], strlen(o->overrides[i]));
     }
+    /* Custom rules carry their query in their doc page: a changed query
+       or a new plugin rule changes the key. */
+    for (const pt_rule *const *r = pt_engine_rules(); *r != NULL; r++) {
+        const char *doc = pt_engine_rule_doc(*r);
+        pt_cache_key_add(&key, (*r)->id, strlen((*r)->id));
+        pt_cache_key_add(&key, doc, strlen(doc));
+    }
     return key;
 }
 
