@@ -266,6 +266,7 @@ pt_unit *pt_parse_c_clang(const char *path, const char *text, size_t length,
         cc_comments(&c);
         cc_lines(&c);
         cc_top_level(&c);
+        cc_count_macro_uses(&c);
         mark_partial(&c);
         mark_function_values(&c);
     }

@@ -280,54 +280,77 @@ static bool is_null(const pt_value *v, CXCursor other_side)
                CXType_Pointer;
 }
 
-static const char *first_path(const pt_value *a, const pt_value *b)
+/* The path a value tests: a variable or field, or an element `a[i]`
+   ("a[]"); not `*p`, which tests the pointee. */
+static const char *tested_path(cc_ctx *c, CXCursor expr, const pt_value *v)
 {
-    if (is_path(a)) {
-        return a->text;
+    if (is_path(v)) {
+        return v->text;
     }
-    if (a->nvars > 0) {
-        return a->vars[0];
+    if (clang_getCursorKind(cc_strip(expr)) == CXCursor_ArraySubscriptExpr) {
+        return cc_path(c, expr);
     }
-    if (is_path(b)) {
-        return b->text;
+    return NULL;
+}
+
+/* The path of a call's first argument, `&` removed, or NULL. */
+static const char *first_arg_path(cc_ctx *c, CXCursor expr)
+{
+    CXCursor e = cc_strip(expr);
+    if (clang_getCursorKind(e) != CXCursor_CallExpr) {
+        return NULL;
     }
-    return b->nvars > 0 ? b->vars[0] : NULL;
+    cc_children k;
+    cc_children_of(e, &k);
+    const char *path = NULL;
+    if (k.len > 1) {
+        CXCursor a = cc_strip(k.items[1]);
+        uint32_t s = 0, end = 0;
+        CXCursor inner;
+        if (clang_getCursorKind(a) == CXCursor_UnaryOperator &&
+            cc_extent(c, a, &s, &end) &&
+            cc_token_is(c, cc_token_at(c, s), "&") &&
+            cc_first_expr(a, &inner)) {
+            a = inner;
+        }
+        path = cc_path(c, a);
+    }
+    cc_children_free(&k);
+    return path;
 }
 
 /* A value tested for truth: a path, a call, or something else. */
-static void test_value(cc_ctx *c, pt_value v, uint32_t off, uint32_t yes,
-                       uint32_t no)
+static void test_value(cc_ctx *c, CXCursor expr, pt_value v, uint32_t off,
+                       uint32_t yes, uint32_t no)
 {
-    if (is_path(&v)) {
-        branch(c, PT_TEST_NOT_NULL, v.text, NULL, off, yes, no);
+    const char *path = tested_path(c, expr, &v);
+    if (path != NULL) {
+        branch(c, PT_TEST_NOT_NULL, path, NULL, off, yes, no);
     } else if (v.kind == PT_VAL_CALL) {
-        const char *subject = NULL;
-        if (v.call >= 0 && c->cur != CC_NONE) {
-            pt_block *b = pt_function_block(cc_fn(c), c->cur);
-            pt_event *e = pt_block_event(b, (uint32_t)v.call);
-            if (e->nargs > 0 && is_path(&e->args[0])) {
-                subject = e->args[0].text;
-            }
-        }
-        branch(c, PT_TEST_CALL, subject, v.text, off, yes, no);
+        branch(c, PT_TEST_CALL, first_arg_path(c, expr), v.text, off, yes,
+               no);
     } else {
         branch(c, PT_TEST_OTHER, NULL, NULL, off, yes, no);
     }
 }
 
-static void compare(cc_ctx *c, CXCursor lhs, CXCursor rhs, bool equal,
-                    bool equality, uint32_t off, uint32_t yes, uint32_t no)
+static void compare(cc_ctx *c, CXCursor e, CXCursor lhs, CXCursor rhs,
+                    bool equal, bool equality, uint32_t off, uint32_t yes,
+                    uint32_t no)
 {
     pt_value lv = cc_expr(c, lhs, false);
     pt_value rv = cc_expr(c, rhs, false);
-    if (equality && is_null(&rv, lhs) && is_path(&lv)) {
-        branch(c, PT_TEST_NOT_NULL, lv.text, NULL, off, equal ? no : yes,
+    const char *lp = tested_path(c, lhs, &lv);
+    const char *rp = tested_path(c, rhs, &rv);
+    if (equality && is_null(&rv, lhs) && lp != NULL) {
+        branch(c, PT_TEST_NOT_NULL, lp, NULL, off, equal ? no : yes,
                equal ? yes : no);
-    } else if (equality && is_null(&lv, rhs) && is_path(&rv)) {
-        branch(c, PT_TEST_NOT_NULL, rv.text, NULL, off, equal ? no : yes,
+    } else if (equality && is_null(&lv, rhs) && rp != NULL) {
+        branch(c, PT_TEST_NOT_NULL, rp, NULL, off, equal ? no : yes,
                equal ? yes : no);
     } else {
-        branch(c, PT_TEST_COMPARE, first_path(&lv, &rv), NULL, off, yes, no);
+        branch(c, PT_TEST_COMPARE, cc_first_var_path(c, e), NULL, off, yes,
+               no);
     }
 }
 
@@ -372,15 +395,15 @@ void cc_cond(cc_ctx *c, CXCursor expr, uint32_t yes, uint32_t no)
         cc_cond(c, k.items[1], yes, no);
     } else if (op != CC_NONE &&
                (cc_token_is(c, op, "==") || cc_token_is(c, op, "!="))) {
-        compare(c, k.items[0], k.items[1], cc_token_is(c, op, "=="), true, s,
-                yes, no);
+        compare(c, e, k.items[0], k.items[1], cc_token_is(c, op, "=="), true,
+                s, yes, no);
     } else if (op != CC_NONE &&
                (cc_token_is(c, op, "<") || cc_token_is(c, op, ">") ||
                 cc_token_is(c, op, "<=") || cc_token_is(c, op, ">="))) {
-        compare(c, k.items[0], k.items[1], false, false, s, yes, no);
+        compare(c, e, k.items[0], k.items[1], false, false, s, yes, no);
     } else {
         pt_value v = cc_expr(c, expr, false);
-        test_value(c, v, s, yes, no);
+        test_value(c, expr, v, s, yes, no);
     }
     cc_children_free(&k);
     c->depth--;

@@ -85,6 +85,56 @@ static const char *doc_of(cc_ctx *c, CXCursor cursor)
     return cc_doc_for_line(c, cc_loc(c, start).line);
 }
 
+/*
+ * A K&R definition (`int f(a, b) int a; char *b; {...}`): libclang gives
+ * it a prototype type, but its parameters are declared after the `)` that
+ * closes the parameter list.  `name_off` is the offset of the name.
+ */
+static bool is_kr_definition(cc_ctx *c, CXCursor fn, uint32_t name_off)
+{
+    if (!clang_isCursorDefinition(fn) ||
+        clang_Cursor_getNumArguments(fn) <= 0) {
+        return false;
+    }
+    uint32_t i = cc_token_at(c, name_off) + 1;
+    if (!cc_token_is(c, i, "(")) {
+        return false;
+    }
+    int depth = 0;
+    for (; i < c->ntokens; i++) {
+        depth += cc_token_is(c, i, "(") ? 1 : cc_token_is(c, i, ")") ? -1 : 0;
+        if (depth == 0) {
+            break;
+        }
+    }
+    if (i >= c->ntokens) {
+        return false;
+    }
+    uint32_t close = c->tokens[i].start;
+    CXCursor first = clang_Cursor_getArgument(fn, 0);
+    uint32_t s = 0, e = 0;
+    return cc_extent(c, first, &s, &e) && s > close;
+}
+
+/* `__attribute__((unused))` or `[[maybe_unused]]` among the tokens of a
+   variable's or parameter's declaration. */
+static bool has_unused_attribute(cc_ctx *c, CXCursor cursor)
+{
+    uint32_t s = 0, e = 0;
+    if (!cc_extent(c, cursor, &s, &e)) {
+        return false;
+    }
+    for (uint32_t i = cc_token_at(c, s);
+         i < c->ntokens && c->tokens[i].start < e; i++) {
+        if (c->tokens[i].kind == CXToken_Identifier &&
+            (cc_token_is(c, i, "unused") || cc_token_is(c, i, "__unused__") ||
+             cc_token_is(c, i, "maybe_unused"))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 int32_t cc_add_decl(cc_ctx *c, CXCursor cursor, pt_decl_kind kind,
                     int32_t function, const char *scope)
 {
@@ -114,7 +164,8 @@ int32_t cc_add_decl(cc_ctx *c, CXCursor cursor, pt_decl_kind kind,
     case PT_DECL_FUNCTION:
         d->is_public = sc != CX_SC_Static;
         d->is_definition = clang_isCursorDefinition(cursor) != 0;
-        d->has_prototype = type.kind == CXType_FunctionProto;
+        d->has_prototype = type.kind == CXType_FunctionProto &&
+                           !is_kr_definition(c, cursor, off);
         d->doc = doc_of(c, cursor);
         break;
     case PT_DECL_GLOBAL:
@@ -129,6 +180,10 @@ int32_t cc_add_decl(cc_ctx *c, CXCursor cursor, pt_decl_kind kind,
     default:
         d->doc = doc_of(c, cursor);
         break;
+    }
+    if (kind == PT_DECL_PARAM || kind == PT_DECL_LOCAL ||
+        kind == PT_DECL_GLOBAL || kind == PT_DECL_FIELD) {
+        d->marked_unused = has_unused_attribute(c, cursor);
     }
     d->is_struct_member_of_header = kind == PT_DECL_FIELD && u->is_header;
     cc_map_put(c, off, index);
@@ -319,4 +374,109 @@ void cc_top_level(cc_ctx *c)
     free(order);
     free(main);
     cc_children_free(&kids);
+}
+
+/* ---- uses of functions, fields and macros (docs/model.md: reads) ---- */
+
+/* A call of `name` or `name` used as a value: a read of every decl
+   (prototype and definition) of the function in the file. */
+void cc_count_function_use(cc_ctx *c, const char *name)
+{
+    if (name == NULL || c->uneval > 0) {
+        return;
+    }
+    for (uint32_t i = 0; i < c->unit->decls.len; i++) {
+        pt_decl *d = pt_unit_decl(c->unit, i);
+        if (d->kind == PT_DECL_FUNCTION && strcmp(d->name, name) == 0) {
+            d->reads++;
+        }
+    }
+}
+
+/* A field read or written through `a->f` / `a.f`. */
+void cc_count_field_use(cc_ctx *c, CXCursor member, bool write)
+{
+    int32_t d = cc_decl_of(c, clang_getCursorReferenced(member));
+    if (d < 0) {
+        return;
+    }
+    pt_decl *decl = pt_unit_decl(c->unit, (uint32_t)d);
+    if (decl->kind != PT_DECL_FIELD) {
+        return;
+    }
+    if (write) {
+        decl->writes++;
+    } else {
+        decl->reads++;
+    }
+}
+
+/* The newest file-scope decl named `name` declared before `before` that a
+   macro body or expansion can name; -1 if none. */
+static int32_t file_scope_named(cc_ctx *c, const char *name, uint32_t before,
+                                bool macros_only)
+{
+    int32_t found = -1;
+    for (uint32_t i = 0; i < c->unit->decls.len; i++) {
+        pt_decl *d = pt_unit_decl(c->unit, i);
+        if (d->function != -1 || d->loc.byte >= before ||
+            strcmp(d->name, name) != 0) {
+            continue;
+        }
+        bool ok = d->kind == PT_DECL_MACRO ||
+                  (!macros_only && (d->kind == PT_DECL_FUNCTION ||
+                                    d->kind == PT_DECL_GLOBAL ||
+                                    d->kind == PT_DECL_TYPEDEF ||
+                                    d->kind == PT_DECL_ENUM_CONST));
+        if (ok) {
+            found = (int32_t)i;
+        }
+    }
+    return found;
+}
+
+/*
+ * Macros are read where the file expands them, and every name a macro
+ * body spells is read by the macro (as the tree-sitter frontend counts a
+ * body's identifiers).  Runs once the decls are known.
+ */
+void cc_count_macro_uses(cc_ctx *c)
+{
+    for (uint32_t m = 0; m < c->nmacros; m++) {
+        int32_t d = file_scope_named(c, c->macros[m].name, UINT32_MAX, true);
+        if (d >= 0) {
+            pt_unit_decl(c->unit, (uint32_t)d)->reads++;
+        }
+    }
+    for (uint32_t i = 0; i < c->unit->decls.len; i++) {
+        pt_decl *macro = pt_unit_decl(c->unit, i);
+        if (macro->kind != PT_DECL_MACRO) {
+            continue;
+        }
+        /* the body: the tokens after the name up to the end of the
+           directive (its last line not ending in a backslash) */
+        uint32_t line = macro->loc.line;
+        while (line < c->unit->lines.len) {
+            uint32_t len = 0;
+            const char *text = pt_unit_line_text(c->unit, line, &len);
+            if (len == 0 || text[len - 1] != '\\') {
+                break;
+            }
+            line++;
+        }
+        const pt_line *last = pt_unit_line(c->unit, line);
+        uint32_t end = last->start + last->length;
+        uint32_t t = cc_token_at(c, macro->loc.byte);
+        for (t++; t < c->ntokens && c->tokens[t].start < end; t++) {
+            if (c->tokens[t].kind != CXToken_Identifier) {
+                continue;
+            }
+            const char *word = cc_text(c, c->tokens[t].start,
+                                       c->tokens[t].end);
+            int32_t d = file_scope_named(c, word, macro->loc.byte, false);
+            if (d >= 0) {
+                pt_unit_decl(c->unit, (uint32_t)d)->reads++;
+            }
+        }
+    }
 }

@@ -131,6 +131,47 @@ static const char *path_of(cc_ctx *c, CXCursor e, unsigned depth)
     }
 }
 
+const char *cc_path(cc_ctx *c, CXCursor expr)
+{
+    return path_of(c, expr, 0);
+}
+
+static const char *first_var_path_at(cc_ctx *c, CXCursor e, unsigned depth)
+{
+    if (depth > 64) {
+        return NULL;
+    }
+    e = cc_strip(e);
+    enum CXCursorKind kind = clang_getCursorKind(e);
+    if (kind == CXCursor_DeclRefExpr || kind == CXCursor_MemberRefExpr ||
+        kind == CXCursor_ArraySubscriptExpr) {
+        const char *p = path_of(c, e, 0);
+        if (p != NULL) {
+            return p;
+        }
+    }
+    cc_children k;
+    cc_children_of(e, &k);
+    const char *found = NULL;
+    /* a call: its arguments, not its callee */
+    for (unsigned i = kind == CXCursor_CallExpr ? 1 : 0;
+         i < k.len && found == NULL; i++) {
+        if (clang_isExpression(clang_getCursorKind(k.items[i]))) {
+            found = first_var_path_at(c, k.items[i], depth + 1);
+        }
+    }
+    cc_children_free(&k);
+    return found;
+}
+
+/* The first variable path a comparison reads, in source order, looking
+   into call arguments: `strcmp(p->name, key) == 0` gives "p.name",
+   `s[i] == '-'` gives "s[]" (docs/model.md, "Conditions"). */
+const char *cc_first_var_path(cc_ctx *c, CXCursor expr)
+{
+    return first_var_path_at(c, expr, 0);
+}
+
 /* A use of a declared name: variables are read, functions are values. */
 static pt_value decl_ref(cc_ctx *c, CXCursor e, bool count_only)
 {
@@ -153,12 +194,18 @@ static pt_value decl_ref(cc_ctx *c, CXCursor e, bool count_only)
         v.vars[0] = name;
         v.nvars = 1;
     } else if (rk == CXCursor_FunctionDecl) {
+        /* a function used as a value: address taken, no READ event */
         const char **slot = pt_vec_push(c->unit->arena, &c->fn_values,
                                         sizeof(char *));
         *slot = name;
-        v.kind = PT_VAL_VAR;
+        cc_count_function_use(c, name);
+        v.kind = PT_VAL_OTHER;
         v.text = name;
     } else if (rk == CXCursor_EnumConstantDecl) {
+        int32_t d = cc_decl_of(c, ref);
+        if (d >= 0) {
+            pt_unit_decl(c->unit, (uint32_t)d)->reads++;
+        }
         v.kind = PT_VAL_CONST;
         v.text = name;
     }
@@ -200,12 +247,57 @@ static void member_base(cc_ctx *c, CXCursor e, const char **base_path,
     }
 }
 
+static CXCursor member_base_cursor(CXCursor member)
+{
+    CXCursor base = clang_getNullCursor();
+    cc_first_expr(member, &base);
+    return base;
+}
+
+/*
+ * `v.f = x`, `v.a.f = x`: the base is a struct variable reached by dots
+ * only, so the store writes (part of) v and reads nothing; v counts one
+ * write and no READ event is emitted.  Returns false for any other base.
+ */
+static bool dot_base_written(cc_ctx *c, CXCursor member)
+{
+    CXCursor base = member_base_cursor(member);
+    for (unsigned depth = 0; depth < 64; depth++) {
+        if (clang_Cursor_isNull(base) || is_arrow(c, member, base)) {
+            return false;
+        }
+        base = cc_strip(base);
+        enum CXCursorKind kind = clang_getCursorKind(base);
+        if (kind == CXCursor_DeclRefExpr) {
+            CXCursor ref = clang_getCursorReferenced(base);
+            enum CXCursorKind rk = clang_getCursorKind(ref);
+            if (rk != CXCursor_VarDecl && rk != CXCursor_ParmDecl) {
+                return false;
+            }
+            int32_t d = cc_decl_of(c, ref);
+            if (d >= 0 && c->uneval == 0) {
+                pt_unit_decl(c->unit, (uint32_t)d)->writes++;
+            }
+            return true;
+        }
+        if (kind != CXCursor_MemberRefExpr) {
+            return false;
+        }
+        member = base;
+        base = member_base_cursor(base);
+    }
+    return false;
+}
+
 static pt_event *field_event(cc_ctx *c, CXCursor e, pt_event_kind kind,
                              const char *base, const char *owner)
 {
     uint32_t off = 0;
     if (!cc_cursor_offset(c, e, &off)) {
         off = start_of(c, e);
+    }
+    if (c->uneval == 0) {
+        cc_count_field_use(c, e, kind == PT_EV_FIELD_WRITE);
     }
     pt_event *ev = cc_event(c, kind, off);
     ev->name = cc_spelling(c, e);
@@ -261,7 +353,13 @@ static pt_value assign_to(cc_ctx *c, CXCursor target, pt_value value,
     }
     if (kind == CXCursor_MemberRefExpr) {
         const char *base = NULL, *owner = NULL;
-        member_base(c, t, &base, &owner, &result);
+        if (dot_base_written(c, t)) {
+            base = path_of(c, member_base_cursor(t), 0);
+            CXCursor typed = cc_strip(member_base_cursor(t));
+            owner = cc_owner_of_type(c, clang_getCursorType(typed), false);
+        } else {
+            member_base(c, t, &base, &owner, &result);
+        }
         if (compound) {
             field_event(c, t, PT_EV_FIELD_READ, base, owner);
         }
@@ -421,12 +519,17 @@ static pt_value call(cc_ctx *c, CXCursor e, bool discard)
         enum CXCursorKind rk =
             clang_getCursorKind(clang_getCursorReferenced(callee));
         if (rk == CXCursor_VarDecl || rk == CXCursor_ParmDecl) {
-            decl_ref(c, callee, false);
+            pt_value fv = decl_ref(c, callee, false);   /* fn(x): fn read */
+            cc_add_vars(c, &v, &fv);
+        } else if (rk == CXCursor_FunctionDecl) {
+            cc_count_function_use(c, cc_spelling(c, callee));
         }
     } else if (ck == CXCursor_MemberRefExpr) {
         const char *owner = NULL;
         name = cc_spelling(c, callee);
         member_base(c, callee, &base, &owner, &v);
+        /* `ops->fn(x)` loads the function pointer from the field */
+        field_event(c, callee, PT_EV_FIELD_READ, base, owner);
     } else {
         pt_value cv = cc_expr(c, callee, false);
         cc_add_vars(c, &v, &cv);
@@ -579,6 +682,8 @@ static pt_value expr_kind(cc_ctx *c, CXCursor e, bool discard)
         c->uneval--;
         v.kind = PT_VAL_OTHER;
         v.text = NULL;
+        v.vars = NULL;          /* unevaluated: nothing is read */
+        v.nvars = 0;
         return v;
     }
     default:

@@ -112,6 +112,9 @@ void cc_top_level(cc_ctx *c);
 int32_t cc_add_decl(cc_ctx *c, CXCursor cursor, pt_decl_kind kind,
                     int32_t function, const char *scope);
 const char *cc_owner_of_type(cc_ctx *c, CXType type, bool through_pointer);
+void cc_count_function_use(cc_ctx *c, const char *name);
+void cc_count_field_use(cc_ctx *c, CXCursor member, bool write);
+void cc_count_macro_uses(cc_ctx *c);
 
 /* ---- clang_c_stmt.c ---- */
 void cc_function(cc_ctx *c, CXCursor cursor, int32_t decl);
@@ -124,6 +127,8 @@ void cc_local_decl(cc_ctx *c, CXCursor var);
 
 /* ---- clang_c_expr.c ---- */
 pt_value cc_expr(cc_ctx *c, CXCursor expr, bool discard);
+const char *cc_path(cc_ctx *c, CXCursor expr);
+const char *cc_first_var_path(cc_ctx *c, CXCursor expr);
 void cc_add_vars(cc_ctx *c, pt_value *to, const pt_value *from);
 void cc_cond(cc_ctx *c, CXCursor expr, uint32_t yes, uint32_t no);
 bool cc_macro_stmt(cc_ctx *c, CXCursor stmt);

@@ -39,7 +39,24 @@ const char *cc_doc_for_line(const cc_ctx *c, uint32_t line1)
         return NULL;
     }
     const pt_comment *cm = pt_unit_comment(u, lo - 1);
-    return cm->end.line + 1 == line1 ? cm->text : NULL;
+    if (cm->end.line + 1 != line1) {
+        return NULL;
+    }
+    /* a doc comment stands alone: a trailing comment on a code line (or
+       one followed by code) documents that line, not the next */
+    const pt_line *first = pt_unit_line(u, cm->start.line);
+    const pt_line *last = pt_unit_line(u, cm->end.line);
+    for (uint32_t b = first->start; b < cm->start.byte; b++) {
+        if (u->text[b] != ' ' && u->text[b] != '\t') {
+            return NULL;
+        }
+    }
+    for (uint32_t b = cm->end.byte + 1; b < last->start + last->length; b++) {
+        if (u->text[b] != ' ' && u->text[b] != '\t') {
+            return NULL;
+        }
+    }
+    return cm->text;
 }
 
 /* ---- line kinds and depths ---- */

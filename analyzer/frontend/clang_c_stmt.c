@@ -104,14 +104,20 @@ static cc_jump *innermost(cc_ctx *c, bool loop_only)
 void cc_local_decl(cc_ctx *c, CXCursor var)
 {
     int32_t d = cc_add_decl(c, var, PT_DECL_LOCAL, c->fn, NULL);
-    CXCursor init;
-    bool has_init = false;
+    CXCursor init = clang_Cursor_getVarDeclInitializer(var);
+    bool has_init = !clang_Cursor_isNull(init);
     cc_children kids;
     cc_children_of(var, &kids);
     for (unsigned i = 0; i < kids.len; i++) {
-        if (clang_isExpression(clang_getCursorKind(kids.items[i]))) {
-            init = kids.items[i];
-            has_init = true;
+        CXCursor k = kids.items[i];
+        if (clang_isExpression(clang_getCursorKind(k)) &&
+            (!has_init || !clang_equalCursors(k, init))) {
+            /* an array size: its names are used, nothing is evaluated
+               that the model shows (`char buf[PT_NAME_BUF];` assigns
+               nothing) */
+            c->uneval++;
+            cc_expr(c, k, false);
+            c->uneval--;
         }
     }
     cc_children_free(&kids);

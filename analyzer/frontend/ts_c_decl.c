@@ -165,6 +165,28 @@ static decl_specs specs_of(ts_c_ctx *ctx, TSNode node)
 
 /* ---- tags, fields, enumerators ---- */
 
+/*
+ * The children of `node` in its "declarator" field, in order.  Walks with
+ * a tree cursor: ts_node_field_name_for_child() misnames the children of
+ * a declaration that starts with a type qualifier (`const char *name;`).
+ */
+static uint32_t declarators(ts_c_ctx *ctx, TSNode node, TSNode **out)
+{
+    uint32_t n = 0, cap = ts_node_child_count(node);
+    *out = pt_arena_alloc(ctx->arena, (cap + 1) * sizeof(TSNode));
+    TSTreeCursor cur = ts_tree_cursor_new(node);
+    bool more = ts_tree_cursor_goto_first_child(&cur);
+    while (more && n < cap) {
+        const char *field = ts_tree_cursor_current_field_name(&cur);
+        if (field != NULL && strcmp(field, "declarator") == 0) {
+            (*out)[n++] = ts_tree_cursor_current_node(&cur);
+        }
+        more = ts_tree_cursor_goto_next_sibling(&cur);
+    }
+    ts_tree_cursor_delete(&cur);
+    return n;
+}
+
 static void type_spec(ts_c_ctx *ctx, TSNode type, const char *scope);
 
 static void field_declaration(ts_c_ctx *ctx, TSNode fd, const char *scope)
@@ -174,14 +196,11 @@ static void field_declaration(ts_c_ctx *ctx, TSNode fd, const char *scope)
     const char *base = type_spelling(ctx, type);
     const char *doc = ts_c_doc(ctx, fd);
     decl_specs specs = specs_of(ctx, fd);
-    uint32_t n = ts_node_child_count(fd);
+    TSNode *decls = NULL;
+    uint32_t n = declarators(ctx, fd, &decls);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_child(fd, i);
-        const char *field = ts_node_field_name_for_child(fd, i);
-        if (field == NULL || strcmp(field, "declarator") != 0) {
-            continue;
-        }
-        decl_info info = declarator_info(c);
+        decl_info info = declarator_info(decls[i]);
+        ts_c_count_uses(ctx, decls[i]);     /* array sizes: `[PT_NAME_BUF]` */
         if (ts_node_is_null(info.name)) {
             continue;
         }
@@ -477,13 +496,10 @@ void ts_c_type_definition(ts_c_ctx *ctx, TSNode node)
     type_spec(ctx, type, ts_node_is_null(first) ? NULL
                                                 : ts_c_text(ctx, first));
     const char *base = type_spelling(ctx, type);
-    uint32_t n = ts_node_child_count(node);
+    TSNode *decls = NULL;
+    uint32_t n = declarators(ctx, node, &decls);
     for (uint32_t i = 0; i < n; i++) {
-        const char *field = ts_node_field_name_for_child(node, i);
-        if (field == NULL || strcmp(field, "declarator") != 0) {
-            continue;
-        }
-        decl_info info = declarator_info(ts_node_child(node, i));
+        decl_info info = declarator_info(decls[i]);
         if (ts_node_is_null(info.name)) {
             continue;
         }

@@ -122,6 +122,28 @@ static void emit_read(ts_c_ctx *ctx, TSNode at, const char *name)
     e->name = name;
 }
 
+/*
+ * Functions of the C standard library that code passes as values (callbacks,
+ * allocator tables): without their headers tree-sitter cannot tell them from
+ * variables, libclang can.
+ */
+static bool is_libc_function(const char *name)
+{
+    static const char *const names[] = {
+        "malloc", "calloc", "realloc", "reallocarray", "free", "strdup",
+        "strndup", "aligned_alloc", "strcmp", "strncmp", "strcasecmp",
+        "memcmp", "memcpy", "memmove", "memset", "strlen", "qsort",
+        "bsearch", "abort", "exit", "atexit", "printf", "fprintf",
+        "puts", "fputs",
+    };
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strcmp(name, names[i]) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static pt_value eval_identifier(ts_c_ctx *ctx, TSNode node)
 {
     const char *name = ts_c_text(ctx, node);
@@ -132,6 +154,10 @@ static pt_value eval_identifier(ts_c_ctx *ctx, TSNode node)
             return value_of(PT_VAL_NULL, name);
         }
         if (!ts_c_looks_like_variable(name)) {
+            /* an upper-case name from a header: a macro or enumerator */
+            return value_of(PT_VAL_CONST, name);
+        }
+        if (is_libc_function(name)) {
             return value_of(PT_VAL_OTHER, name);
         }
     } else {
@@ -141,6 +167,9 @@ static pt_value eval_identifier(ts_c_ctx *ctx, TSNode node)
         }
         if (kind == PT_DECL_MACRO && strcmp(name, "NULL") == 0) {
             return value_of(PT_VAL_NULL, name);
+        }
+        if (kind == PT_DECL_MACRO) {
+            return value_of(PT_VAL_CONST, name);
         }
         if (!ts_c_is_variable(pt_unit_decl(ctx->unit, (uint32_t)d))) {
             return value_of(PT_VAL_OTHER, name);
@@ -199,6 +228,12 @@ static const char *path_at(ts_c_ctx *ctx, TSNode node, int depth)
     if (ts_c_is(node, "cast_expression")) {
         return path_at(ctx, ts_c_field(node, "value"), depth + 1);
     }
+    if (depth > 0 && ts_c_is(node, "pointer_expression") &&
+        ts_c_text(ctx, ts_c_field(node, "operator"))[0] == '*') {
+        /* as the base of an access, `(*a)->b` and `(*a)[i]`: a
+           dereference is written as its pointer, like `(*a).b` */
+        return path_at(ctx, ts_c_field(node, "argument"), depth + 1);
+    }
     if (ts_c_is(node, "assignment_expression")) {
         return path_at(ctx, ts_c_field(node, "left"), depth + 1);
     }
@@ -235,9 +270,15 @@ static const char *owner_of_path(ts_c_ctx *ctx, const char *path)
     return owner;
 }
 
+/* The path of a pointer that is dereferenced or accessed through. */
+static const char *base_path(ts_c_ctx *ctx, TSNode node)
+{
+    return path_at(ctx, node, 1);
+}
+
 static const char *deref_name(ts_c_ctx *ctx, TSNode node)
 {
-    const char *path = ts_c_path(ctx, node);
+    const char *path = base_path(ctx, node);
     return path != NULL ? path : ts_c_text(ctx, node);
 }
 
@@ -274,13 +315,13 @@ static void emit_field(ts_c_ctx *ctx, pt_event_kind kind, TSNode fe,
     if (ctx->quiet > 0 || ctx->fn < 0) {
         return;
     }
-    const char *base_path = ts_c_path(ctx, base);
+    const char *bpath = base_path(ctx, base);
     const char *field = ts_c_text(ctx, ts_c_field(fe, "field"));
-    const char *owner = base_path ? owner_of_path(ctx, base_path) : NULL;
+    const char *owner = bpath ? owner_of_path(ctx, bpath) : NULL;
     count_field_use(ctx, owner, field, kind == PT_EV_FIELD_WRITE);
     pt_event *e = ts_c_emit(ctx, kind, ts_c_field(fe, "field"));
     e->name = field;
-    e->base = base_path;
+    e->base = bpath;
     e->owner = owner;
     if (value != NULL) {
         e->args = pt_arena_alloc(ctx->arena, sizeof(pt_value));
@@ -324,6 +365,11 @@ static pt_value eval_address(ts_c_ctx *ctx, TSNode node, TSNode target)
         } else {
             eval_address(ctx, node, base);
         }
+    } else if (ts_c_is(target, "subscript_expression")) {
+        /* &a[i] computes an address: a and i are read, nothing is
+           dereferenced (like &a->b) */
+        eval_node(ctx, ts_c_field(target, "argument"), true);
+        eval_node(ctx, ts_c_field(target, "index"), true);
     } else {
         eval_node(ctx, target, true);
     }
@@ -428,7 +474,7 @@ static const char *eval_callee(ts_c_ctx *ctx, TSNode f, const char **base)
     if (ts_c_is(f, "field_expression")) {
         TSNode b = eval_field_base(ctx, f);
         emit_field(ctx, PT_EV_FIELD_READ, f, b, NULL);
-        *base = ts_c_path(ctx, b);
+        *base = base_path(ctx, b);
         return ts_c_text(ctx, ts_c_field(f, "field"));
     }
     eval_node(ctx, f, true);
@@ -659,6 +705,20 @@ static bool is_literal(const char *type)
            strcmp(type, "null") == 0;
 }
 
+/* `-x` of a constant is a constant (-EINVAL); other unary operators
+   give an unmodelled value with the operand's events. */
+static pt_value eval_unary(ts_c_ctx *ctx, TSNode node)
+{
+    TSNode op = ts_c_field(node, "operator");
+    pt_value inner = eval_node(ctx, ts_c_field(node, "argument"), true);
+    if (!ts_node_is_null(op) && strcmp(ts_c_text(ctx, op), "-") == 0 &&
+        inner.kind == PT_VAL_CONST && inner.text != NULL) {
+        return value_of(PT_VAL_CONST,
+                        pt_arena_printf(ctx->arena, "-%s", inner.text));
+    }
+    return value_of(PT_VAL_OTHER, NULL);
+}
+
 static pt_value eval_dispatch(ts_c_ctx *ctx, TSNode node, bool used)
 {
     const char *type = ts_node_type(node);
@@ -692,6 +752,9 @@ static pt_value eval_dispatch(ts_c_ctx *ctx, TSNode node, bool used)
     if (strcmp(type, "comma_expression") == 0) {
         return eval_comma(ctx, node, used);
     }
+    if (strcmp(type, "unary_expression") == 0) {
+        return eval_unary(ctx, node);
+    }
     if (is_literal(type)) {
         return eval_literal(ctx, node, type);
     }
@@ -720,7 +783,7 @@ static bool is_dispatched(const char *type)
         "identifier", "field_expression", "call_expression",
         "assignment_expression", "update_expression", "pointer_expression",
         "subscript_expression", "parenthesized_expression",
-        "cast_expression", "comma_expression",
+        "cast_expression", "comma_expression", "unary_expression",
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         if (strcmp(type, names[i]) == 0) {
