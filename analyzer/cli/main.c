@@ -13,6 +13,9 @@ static void print_usage(FILE *out)
           "       ptlint rules\n"
           "       ptlint explain RULE\n"
           "       ptlint guards [PATH...]\n"
+          "       ptlint report --html FILE [PATH...]\n"
+          "       ptlint audit [--claims FILE] [--format text|markdown|html] "
+          "[PATH...]\n"
           "       ptlint init\n"
           "       ptlint --version\n"
           "Run 'ptlint check --help' for the options of check.\n",
@@ -44,6 +47,12 @@ int main(int argc, char **argv)
     }
     if (strcmp(command, "guards") == 0) {
         return pt_cmd_guards(argc - 1, argv + 1);
+    }
+    if (strcmp(command, "report") == 0) {
+        return pt_cmd_report(argc - 1, argv + 1);
+    }
+    if (strcmp(command, "audit") == 0) {
+        return pt_cmd_audit(argc - 1, argv + 1);
     }
     if (strcmp(command, "init") == 0) {
         return pt_cmd_init(argc - 1, argv + 1);
