@@ -15,7 +15,8 @@ set_tests_properties(cli.determinism PROPERTIES LABELS concurrency)
 add_test(NAME cli.badinput
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/badinput_test.py
           $<TARGET_FILE:ptlint>
-          each_file each_file_tree_sitter each_file_clang crlf_bom_positions
+          each_file each_file_tree_sitter each_file_clang each_file_clang_db
+          crlf_bom_positions
           missing_and_links unreadable configs all_together walk no_writes
           stdin_binary)
 # The 10 MB single lines, alone and with the rest of the corpus.

@@ -1,0 +1,605 @@
+#!/usr/bin/python3
+"""Compare ptlint's hygiene rules with established oracles.
+
+For each rule, ptlint and the oracle run on the same files; both outputs
+are parsed into findings (path, line, name) and matched: exactly on
+(path, line, name), then on (path, name) a few lines apart (a tool that
+reports the `def` line against one that reports the decorator or the
+statement's first line), then on (path, line) when a side gives no name.
+Printed per rule: both / only-ptlint / only-oracle, and the agreement,
+the share of the oracle's findings ptlint also reports.  `-v` prints
+sample differences.  docs/oracles.md records the figures and explains
+every remaining difference.
+
+    bench/oracles/compare.py --ptlint build/ptlint            # everything
+    bench/oracles/compare.py --only unused-import,missing-doc -v
+    bench/oracles/compare.py --corpus sqlite                   # C only
+
+Corpora: the system Python's standard library (/usr/lib/python3.X) and
+the SQLite amalgamation (`npm pack better-sqlite3@12`,
+deps/sqlite3/sqlite3.c; fetched into --cache unless --sqlite names it).
+Oracles (Debian): pyflakes3, pycodestyle, pydocstyle, flake8 with
+python3-pep8-naming, python3-mccabe, mypy, pmccabe, clang.
+"""
+
+import argparse
+import ast
+import collections
+import glob
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tokenize
+
+WINDOW = 3          # lines apart that still match when the names agree
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+def norm_name(text):
+    """The comparable part of a quoted name: `a.b as c` -> `b`."""
+    if text is None:
+        return None
+    text = text.split(" as ")[0].strip()
+    return text.split(".")[-1]
+
+
+class Finding:
+    __slots__ = ("path", "line", "name", "text")
+
+    def __init__(self, path, line, name, text):
+        self.path = os.path.realpath(path)
+        self.line = int(line)
+        self.name = norm_name(name)
+        self.text = text
+
+    def __repr__(self):
+        return "%s:%d: %s" % (self.path, self.line, self.text)
+
+
+def match(ours, theirs):
+    """Pairs findings; returns (both, only_ours, only_theirs)."""
+    by_path = collections.defaultdict(list)
+    for f in ours:
+        by_path[f.path].append(f)
+    used = set()
+    both, only_theirs = [], []
+    passes = (
+        lambda a, b: a.line == b.line and a.name == b.name,
+        lambda a, b: a.name == b.name and abs(a.line - b.line) <= WINDOW,
+        lambda a, b: (a.name is None or b.name is None) and a.line == b.line,
+    )
+    pending = list(theirs)
+    for test in passes:
+        rest = []
+        for t in pending:
+            hit = None
+            for o in by_path.get(t.path, ()):
+                if id(o) not in used and test(o, t):
+                    hit = o
+                    break
+            if hit is None:
+                rest.append(t)
+            else:
+                used.add(id(hit))
+                both.append((hit, t))
+        pending = rest
+    only_theirs = pending
+    only_ours = [o for o in ours if id(o) not in used]
+    return both, only_ours, only_theirs
+
+
+# ---------------------------------------------------------------- ptlint
+
+def run_ptlint(args, rule, paths, config=None, frontend=None, env=None):
+    cmd = [args.ptlint, "check", "--no-cache", "--format", "json",
+           "--select", rule, "--fail-on", "never", "-j", str(args.jobs)]
+    if frontend:
+        cmd += ["--frontend", frontend]
+    cfg = None
+    if config is not None:
+        cfg = tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False)
+        cfg.write(config)
+        cfg.close()
+        cmd += ["--config", cfg.name]
+    out = run_paths(cmd, paths)
+    if cfg is not None:
+        os.unlink(cfg.name)
+    findings = []
+    for f in out:
+        m = re.search(r"'([^']*)'", f["message"])
+        findings.append(Finding(f["path"], f["line"],
+                                m.group(1) if m else None, f["message"]))
+    return findings
+
+
+def run_paths(cmd, paths, chunk=400):
+    found = []
+    for i in range(0, len(paths), chunk):
+        res = subprocess.run(cmd + paths[i:i + chunk], capture_output=True,
+                             text=True)
+        if res.returncode not in (0, 1):
+            sys.exit("ptlint failed: %s" % res.stderr[:2000])
+        found += json.loads(res.stdout)["findings"]
+    return found
+
+
+# ---------------------------------------------------------------- oracles
+
+def lines_of(cmd, cwd=None, ok=(0, 1)):
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd)
+    return (res.stdout + res.stderr).splitlines()
+
+
+def chunks(paths, n=200):
+    for i in range(0, len(paths), n):
+        yield paths[i:i + n]
+
+
+def pyflakes(paths, kind):
+    pat = {"F401": re.compile(r"^(.*?):(\d+):\d+:? '([^']*)' imported but "
+                              r"unused"),
+           "F841": re.compile(r"^(.*?):(\d+):\d+:? local variable '([^']*)' "
+                              r"is assigned to but never used")}[kind]
+    out = []
+    for part in chunks(paths):
+        for line in lines_of(["pyflakes3"] + part):
+            m = pat.match(line)
+            if m:
+                out.append(Finding(m.group(1), m.group(2), m.group(3), line))
+    return out
+
+
+def pydocstyle(paths):
+    out = []
+    head = re.compile(r"^(.*?):(\d+) in public (\w+) `([^`]*)`:")
+    for part in chunks(paths, 100):
+        text = lines_of(["pydocstyle", "--select=D101,D102,D103"] + part)
+        for line in text:
+            m = head.match(line)
+            if m:
+                out.append(Finding(m.group(1), m.group(2), m.group(4), line))
+    return out
+
+
+NAMING_CODES = ("N801", "N802", "N803", "N806", "N815", "N816")
+
+
+def pep8_naming(paths, jobs):
+    out = []
+    pat = re.compile(r"^(.*?):(\d+):\d+: (N8\d\d) (.*)$")
+    for part in chunks(paths, 300):
+        for line in lines_of(["flake8", "-j", str(jobs), "--select",
+                              ",".join(NAMING_CODES)] + part):
+            m = pat.match(line)
+            if m and m.group(3) in NAMING_CODES:
+                name = re.search(r"'([^']*)'", m.group(4))
+                out.append(Finding(m.group(1), m.group(2),
+                                   name.group(1) if name else None, line))
+    return out
+
+
+def pycodestyle(paths):
+    out = []
+    pat = re.compile(r"^(.*?):(\d+):\d+: ([EW]\d+) ")
+    for part in chunks(paths, 300):
+        for line in lines_of(["pycodestyle", "--max-line-length=10000",
+                              "--select=E101,E111,E114,E117,W191"] + part):
+            m = pat.match(line)
+            if m:
+                out.append(Finding(m.group(1), m.group(2), None, line))
+    # one finding per line, as ptlint reports a line once
+    seen, uniq = set(), []
+    for f in out:
+        if (f.path, f.line) not in seen:
+            seen.add((f.path, f.line))
+            uniq.append(f)
+    return uniq
+
+
+MCCABE = r"""
+import ast, sys, mccabe
+for path in sys.argv[2:]:
+    try:
+        with open(path, "rb") as fh:
+            tree = compile(fh.read(), path, "exec", ast.PyCF_ONLY_AST)
+    except (SyntaxError, ValueError):
+        continue
+    visitor = mccabe.PathGraphingAstVisitor()
+    visitor.preorder(tree, visitor)
+    for graph in visitor.graphs.values():
+        if graph.complexity() >= int(sys.argv[1]):
+            print("%s\t%d\t%s\t%d" % (path, graph.lineno, graph.entity,
+                                       graph.complexity()))
+"""
+
+
+def oracle_python(module):
+    """A Python interpreter that has `module` (the Debian one, when this
+    script runs under another)."""
+    for exe in (sys.executable, "/usr/bin/python3"):
+        if subprocess.run([exe, "-c", "import " + module],
+                          capture_output=True).returncode == 0:
+            return exe
+    sys.exit("no Python with %s: apt-get install python3-%s" % (module,
+                                                                module))
+
+
+def mccabe(paths, minimum=11):
+    """mccabe's own graph, as `python3 -m mccabe --min 11` prints it."""
+    out = []
+    exe = oracle_python("mccabe")
+    for part in chunks(paths, 300):
+        for line in lines_of([exe, "-c", MCCABE, str(minimum)] + part):
+            fields = line.split("\t")
+            if len(fields) == 4:
+                name = fields[2].split(".")[-1].split(" ")[-1]
+                out.append(Finding(fields[0], fields[1], name, line))
+    return out
+
+
+def pmccabe(paths):
+    out = []
+    pat = re.compile(r"^(\d+)\t(\d+)\t\d+\t(\d+)\t\d+\t(.*)\((\d+)\):\s*(.*)$")
+    for line in lines_of(["pmccabe"] + paths):
+        m = pat.match(line)
+        if m and int(m.group(2)) > 10:
+            out.append(Finding(m.group(4), m.group(5), m.group(6).strip(),
+                               line))
+    return out
+
+
+CLANG_FLAGS = ["-fsyntax-only", "-w"]
+
+
+def clang(path, warnings, pattern):
+    cmd = ["clang", "-fsyntax-only", "-Wno-everything"] + warnings + [path]
+    pat = re.compile(r"^(.*?):(\d+):\d+: warning: " + pattern)
+    out = []
+    for line in lines_of(cmd):
+        m = pat.match(line)
+        if m:
+            name = re.search(r"'([^']*)'", line)
+            out.append(Finding(m.group(1), m.group(2),
+                               name.group(1) if name else None, line))
+    return out
+
+
+def mypy(paths):
+    out = []
+    pat = re.compile(r"^(.*?):(\d+): error: (Function is missing [^[]*)"
+                     r"\s+\[no-untyped-def\]")
+    cmd = ["mypy", "--disallow-untyped-defs", "--disallow-incomplete-defs",
+           "--ignore-missing-imports", "--follow-imports=skip",
+           "--no-error-summary", "--show-error-codes", "--no-incremental",
+           "--cache-dir=/dev/null", "--python-version", "3.11"]
+    for line in lines_of(cmd + paths):
+        m = pat.match(line)
+        if m:
+            out.append(Finding(m.group(1), m.group(2), None, line))
+    return out
+
+
+# ---------------------------------------------------------------- helpers
+
+def python_defs(path):
+    """{def line: (name, public-api)} for a Python file, as mypy sees it:
+    not nested in a function, name and class public or dunder."""
+    try:
+        with open(path, "rb") as fh:
+            tree = ast.parse(fh.read())
+    except (SyntaxError, ValueError):
+        return {}
+    defs = {}
+
+    def public(name):
+        return not name.startswith("_") or (name.startswith("__") and
+                                            name.endswith("__"))
+
+    def walk(node, cls_ok, in_fn):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                ok = cls_ok and not in_fn and public(child.name)
+                defs[child.lineno] = (child.name, ok)
+                walk(child, cls_ok, True)
+            elif isinstance(child, ast.ClassDef):
+                walk(child, cls_ok and not in_fn and
+                     not child.name.startswith("_"), in_fn)
+            else:
+                walk(child, cls_ok, in_fn)
+    walk(tree, True, False)
+    return defs
+
+
+def import_lines(findings):
+    """pyflakes puts every name of a multi-line import on the statement's
+    first line, ptlint on the name's own line: compare statement lines."""
+    starts = {}
+    for f in findings:
+        if f.path not in starts:
+            starts[f.path] = {}
+            try:
+                with open(f.path, "rb") as fh:
+                    tree = ast.parse(fh.read())
+            except (SyntaxError, ValueError):
+                continue
+            for node in ast.walk(tree):
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    for n in range(node.lineno, node.end_lineno + 1):
+                        starts[f.path][n] = node.lineno
+        f.line = starts[f.path].get(f.line, f.line)
+
+
+def four_space_unit(path):
+    """True when the file's indent unit is four spaces: the commonest step
+    of INDENT tokens is 4 and most indented lines use spaces."""
+    steps = collections.Counter()
+    tabs = spaces = 0
+    try:
+        with open(path, "rb") as fh:
+            stack = [0]
+            for tok in tokenize.tokenize(fh.readline):
+                if tok.type == tokenize.INDENT:
+                    ws = tok.string
+                    tabs += "\t" in ws
+                    spaces += "\t" not in ws
+                    width = len(ws.expandtabs(8))
+                    steps[width - stack[-1]] += 1
+                    stack.append(width)
+                elif tok.type == tokenize.DEDENT:
+                    stack.pop()
+    except (tokenize.TokenError, SyntaxError, IndentationError,
+            UnicodeDecodeError):
+        return False
+    return bool(steps) and steps.most_common(1)[0][0] == 4 and spaces >= tabs
+
+
+def c_function_ranges(args, path):
+    """[(start, end, public)] of the C functions in `path`, from ptlint's
+    tree-sitter model."""
+    out = subprocess.run([args.ptlint, "check", "--frontend", "tree-sitter",
+                          "--dump-model", path], capture_output=True,
+                         text=True).stdout
+    ranges = []
+    pat = re.compile(r"^function \S+ (\d+):\d+-(\d+)( public)?")
+    for line in out.splitlines():
+        m = pat.match(line)
+        if m:
+            ranges.append((int(m.group(1)), int(m.group(2)),
+                           bool(m.group(3))))
+    return ranges
+
+
+def in_static_function(ranges, line):
+    for start, end, public in ranges:
+        if start - 3 <= line <= end:
+            return not public
+    return False
+
+
+# ---------------------------------------------------------------- corpora
+
+def stdlib_files(args):
+    base = args.stdlib or sorted(glob.glob("/usr/lib/python3.[0-9]*"))[-1]
+    files = []
+    for path in sorted(glob.glob(os.path.join(base, "**", "*.py"),
+                                 recursive=True)):
+        if "site-packages" in path or "dist-packages" in path:
+            continue
+        try:
+            with open(path, "rb") as fh:
+                compile(fh.read(), path, "exec", ast.PyCF_ONLY_AST)
+        except (SyntaxError, ValueError):
+            continue            # not Python 3 (lib2to3 test data, ...)
+        files.append(path)
+    return files
+
+
+def sqlite_file(args):
+    if args.sqlite:
+        return args.sqlite
+    cache = os.path.join(args.cache, "sqlite")
+    path = os.path.join(cache, "package", "deps", "sqlite3", "sqlite3.c")
+    if not os.path.exists(path):
+        os.makedirs(cache, exist_ok=True)
+        subprocess.run(["npm", "pack", "better-sqlite3@12", "--silent"],
+                       cwd=cache, check=True, stdout=subprocess.DEVNULL)
+        tarball = sorted(glob.glob(os.path.join(cache,
+                                                "better-sqlite3-*.tgz")))[-1]
+        subprocess.run(["tar", "xzf", tarball, "package/deps/sqlite3"],
+                       cwd=cache, check=True)
+    return path
+
+
+def mypy_sample(args, files):
+    """Copies ~N stdlib files under unique names (so mypy does not see
+    them as shadowing the typeshed stubs) and returns the copies."""
+    rng = random.Random(args.seed)
+    sample = rng.sample(files, min(args.mypy_sample, len(files)))
+    tmp = os.path.join(args.cache, "mypy-sample")
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(tmp)
+    copies = []
+    for i, path in enumerate(sorted(sample)):
+        base = os.path.basename(path)[:-3].replace("-", "_")
+        dest = os.path.join(tmp, "s%03d_%s.py" % (i, base))
+        shutil.copy(path, dest)
+        copies.append(dest)
+    return copies
+
+
+# ---------------------------------------------------------------- comparisons
+
+PEP8_STYLES = """rules:
+  naming-inconsistency:
+    options:
+      function-style: snake_case
+      variable-style: snake_case
+      parameter-style: snake_case
+      field-style: snake_case
+      class-style: PascalCase
+"""
+
+
+def compare_python(args, files, report):
+    only = args.only
+    if want(only, "unused-import"):
+        cfg = "rules:\n  unused-import:\n    options:\n" \
+              "      check-init-files: true\n"
+        ours = run_ptlint(args, "unused-import", files, cfg)
+        import_lines(ours)
+        report("unused-import", "stdlib", "pyflakes F401", ours,
+               pyflakes(files, "F401"))
+    if want(only, "unused-variable"):
+        report("unused-variable", "stdlib", "pyflakes F841",
+               run_ptlint(args, "unused-variable", files),
+               pyflakes(files, "F841"))
+    if want(only, "missing-doc"):
+        report("missing-doc", "stdlib", "pydocstyle D101-D103",
+               run_ptlint(args, "missing-doc", files), pydocstyle(files))
+    if want(only, "naming-inconsistency"):
+        auto = run_ptlint(args, "naming-inconsistency", files)
+        pep8 = run_ptlint(args, "naming-inconsistency", files, PEP8_STYLES)
+        # a file has mixed style when auto inference leaves PEP 8 there
+        key = lambda fs: collections.Counter((f.path, f.line) for f in fs)
+        ka, kp = key(auto), key(pep8)
+        mixed = {p for (p, _l) in set(ka) ^ set(kp)}
+        clean = [p for p in files if os.path.realpath(p) not in mixed]
+        print("naming: %d of %d files have mixed style (excluded)" %
+              (len(files) - len(clean), len(files)))
+        cset = {os.path.realpath(p) for p in clean}
+        report("naming-inconsistency", "stdlib", "pep8-naming " +
+               ",".join(NAMING_CODES),
+               [f for f in auto if f.path in cset], pep8_naming(clean,
+                                                                args.jobs))
+    if want(only, "inconsistent-indentation"):
+        four = [p for p in files if four_space_unit(p)]
+        print("indentation: %d of %d files indent by four spaces" %
+              (len(four), len(files)))
+        report("inconsistent-indentation", "stdlib", "pycodestyle "
+               "E101,E111,E114,E117,W191",
+               run_ptlint(args, "inconsistent-indentation", four),
+               pycodestyle(four))
+    if want(only, "excess-complexity"):
+        cfg = ("rules:\n  excess-complexity:\n    options:\n"
+               "      max-nesting: 1000000\n      max-lines: 1000000\n")
+        report("excess-complexity", "stdlib", "mccabe --min 11",
+               run_ptlint(args, "excess-complexity", files, cfg),
+               mccabe(files))
+    if want(only, "missing-type-hints"):
+        sample = mypy_sample(args, files)
+        theirs = []
+        defs = {p: python_defs(p) for p in sample}
+        for f in mypy(sample):
+            d = defs.get(f.path, {}).get(f.line)
+            if d is not None and d[1]:
+                f.name = d[0]
+                theirs.append(f)
+        ours = run_ptlint(args, "missing-type-hints", sample)
+        report("missing-type-hints", "stdlib (%d-file sample)" % len(sample),
+               "mypy --disallow-untyped/incomplete-defs", ours, theirs)
+
+
+def want(only, rule):
+    return not only or rule in only
+
+
+def compare_c(args, path, report):
+    only = args.only
+    ranges = None
+    for frontend in ("tree-sitter", "clang"):
+        corpus = "sqlite3.c (%s)" % frontend
+        if want(only, "unused-variable"):
+            report("unused-variable (C)", corpus,
+                   "clang -Wunused-variable -Wunused-but-set-variable",
+                   run_ptlint(args, "unused-variable", [path],
+                              frontend=frontend),
+                   clang(path, ["-Wunused-variable",
+                                "-Wunused-but-set-variable"],
+                         r".*(unused variable|set but not used)"))
+        if want(only, "unused-parameter"):
+            theirs = clang(path, ["-Wunused-parameter"], r"unused parameter")
+            if ranges is None:
+                ranges = c_function_ranges(args, path)
+            static = [f for f in theirs if in_static_function(ranges, f.line)]
+            report("unused-parameter (static)", corpus,
+                   "clang -Wunused-parameter in static functions",
+                   run_ptlint(args, "unused-parameter", [path],
+                              frontend=frontend), static)
+            cfg = ("rules:\n  unused-parameter:\n    options:\n"
+                   "      public-functions: true\n")
+            report("unused-parameter (all)", corpus,
+                   "clang -Wunused-parameter",
+                   run_ptlint(args, "unused-parameter", [path], cfg,
+                              frontend=frontend), theirs)
+        if want(only, "excess-complexity"):
+            cfg = ("rules:\n  excess-complexity:\n    options:\n"
+                   "      max-nesting: 1000000\n      max-lines: 1000000\n")
+            report("excess-complexity", corpus, "pmccabe (traditional > 10)",
+                   run_ptlint(args, "excess-complexity", [path], cfg,
+                              frontend=frontend), pmccabe([path]))
+        if want(only, "non-prototype-declaration"):
+            report("non-prototype-declaration", corpus,
+                   "clang -Wstrict-prototypes",
+                   run_ptlint(args, "non-prototype-declaration", [path],
+                              frontend=frontend),
+                   clang(path, ["-Wstrict-prototypes"],
+                         r".*\[-Wstrict-prototypes\]"))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--ptlint", default=os.path.join(ROOT, "build", "ptlint"))
+    ap.add_argument("--corpus", choices=("all", "stdlib", "sqlite"),
+                    default="all")
+    ap.add_argument("--only", type=lambda s: set(s.split(",")),
+                    help="rule ids to compare (default: all)")
+    ap.add_argument("--stdlib", help="standard library directory")
+    ap.add_argument("--sqlite", help="path of sqlite3.c")
+    ap.add_argument("--cache", default=os.path.join(
+        os.path.expanduser("~"), ".cache", "ptlint-oracles"))
+    ap.add_argument("--mypy-sample", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("-j", "--jobs", type=int, default=2)
+    ap.add_argument("-v", "--verbose", action="count", default=0)
+    ap.add_argument("--samples", type=int, default=8,
+                    help="differences shown per side with -v")
+    ap.add_argument("--markdown", action="store_true",
+                    help="print the table as Markdown")
+    args = ap.parse_args()
+    os.makedirs(args.cache, exist_ok=True)
+    rows = []
+
+    def report(rule, corpus, oracle, ours, theirs):
+        both, only_ours, only_theirs = match(ours, theirs)
+        agree = 100.0 * len(both) / len(theirs) if theirs else 100.0
+        rows.append((rule, corpus, oracle, len(both), len(only_ours),
+                     len(only_theirs), agree))
+        print("%-28s %-26s both %6d  only-ptlint %6d  only-oracle %6d  "
+              "agreement %6.2f%%  (%s)" % (rule, corpus, len(both),
+                                          len(only_ours), len(only_theirs),
+                                          agree, oracle), flush=True)
+        if args.verbose:
+            for title, items in (("only ptlint", only_ours),
+                                 ("only oracle", only_theirs)):
+                for f in items[:args.samples * args.verbose]:
+                    print("    %s: %s" % (title, f))
+
+    if args.corpus in ("all", "stdlib"):
+        compare_python(args, stdlib_files(args), report)
+    if args.corpus in ("all", "sqlite"):
+        compare_c(args, sqlite_file(args), report)
+    if args.markdown:
+        print("\n| rule | corpus | oracle | both | only ptlint | only oracle "
+              "| agreement |\n| --- | --- | --- | ---: | ---: | ---: | ---: |")
+        for r in rows:
+            print("| `%s` | %s | %s | %d | %d | %d | %.2f%% |" % r)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,12 @@
+/*
+ * fuzz_python.c - libFuzzer target: pt_parse_python() on the input, then the
+ * model through every rule (fuzz_common.h).
+ */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return fuzz_one("fuzz.py", pt_parse_python, data, size);
+}
