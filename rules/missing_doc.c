@@ -8,49 +8,130 @@
  * methods (properties too); dunder methods, nested functions and
  * `@overload` stubs are exempt.  Oracle: pydocstyle D101, D102, D103.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ptlint/rule.h"
 #include "rules/rule_util.h"
 
-/* True when some declaration of `name` with `kind` carries a doc. */
-static bool documented_anywhere(const pt_unit *unit, const char *name,
-                                pt_decl_kind kind)
+
+/* A small open-addressing set of (name, class, scope) keys over decl
+   indices, so that "seen before" is one lookup, not a scan. */
+typedef struct name_set {
+    int32_t *slots;             /* decl index + 1; 0 = empty */
+    uint32_t mask;
+} name_set;
+
+static uint32_t name_hash(const char *name, uint32_t cls, int32_t scope)
 {
-    for (uint32_t i = 0; i < unit->decls.len; i++) {
-        const pt_decl *decl = pt_unit_decl(unit, i);
-        if (decl->doc != NULL && strcmp(decl->name, name) == 0 &&
-            (decl->kind == kind ||
-             (kind != PT_DECL_FUNCTION && decl->kind != PT_DECL_FUNCTION))) {
-            return true;
-        }
+    uint32_t h = 2166136261u ^ cls ^ ((uint32_t)scope * 16777619u);
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        h = (h ^ *p) * 16777619u;
     }
-    return false;
+    return h;
 }
 
-/* True when `decl` is the first declaration of its name and kind. */
-static bool first_of_name(const pt_unit *unit, uint32_t index)
+static bool name_set_init(name_set *set, uint32_t count)
+{
+    uint32_t size = 16;
+    while (size < count * 2 + 1) {
+        size *= 2;
+    }
+    set->slots = calloc(size, sizeof(int32_t));
+    set->mask = size - 1;
+    return set->slots != NULL;
+}
+
+/* Finds the entry equal to `index` under `same`, inserting `index` when
+   there is none; returns the index stored first. */
+static uint32_t name_set_add(name_set *set, const pt_unit *unit,
+                             uint32_t index, uint32_t cls, int32_t scope,
+                             bool (*same)(const pt_unit *, uint32_t,
+                                          uint32_t))
 {
     const pt_decl *decl = pt_unit_decl(unit, index);
-    for (uint32_t i = 0; i < index; i++) {
-        const pt_decl *other = pt_unit_decl(unit, i);
-        if (other->kind == decl->kind && strcmp(other->name, decl->name) == 0) {
-            return false;
+    uint32_t h = name_hash(decl->name, cls, scope) & set->mask;
+    while (set->slots[h] != 0) {
+        uint32_t other = (uint32_t)set->slots[h] - 1;
+        if (same(unit, other, index)) {
+            return other;
         }
+        h = (h + 1) & set->mask;
     }
-    return true;
+    set->slots[h] = (int32_t)index + 1;
+    return index;
+}
+
+/* Functions and other kinds are documented apart: a struct's doc may sit
+   on its tag or on its typedef. */
+static uint32_t doc_class(const pt_decl *decl)
+{
+    return decl->kind == PT_DECL_FUNCTION ? 0 : 1;
+}
+
+static bool same_kind(const pt_unit *unit, uint32_t a, uint32_t b)
+{
+    const pt_decl *x = pt_unit_decl(unit, a);
+    const pt_decl *y = pt_unit_decl(unit, b);
+    return x->kind == y->kind && strcmp(x->name, y->name) == 0;
+}
+
+static bool same_class(const pt_unit *unit, uint32_t a, uint32_t b)
+{
+    const pt_decl *x = pt_unit_decl(unit, a);
+    const pt_decl *y = pt_unit_decl(unit, b);
+    return doc_class(x) == doc_class(y) && strcmp(x->name, y->name) == 0;
+}
+
+/* What the C check needs per decl, in two hashed passes:
+   first[i] (the first decl of its name and kind) and documented[i]
+   (some decl of its name and class carries a doc). */
+typedef struct doc_facts {
+    bool *first;
+    bool *documented;
+} doc_facts;
+
+static bool doc_facts_build(const pt_unit *unit, doc_facts *facts)
+{
+    uint32_t n = unit->decls.len;
+    name_set kinds = {0};
+    name_set classes = {0};
+    uint32_t *owner = calloc(n + 1, sizeof(uint32_t));
+    bool *class_doc = calloc(n + 1, sizeof(bool));
+    facts->first = calloc(n + 1, sizeof(bool));
+    facts->documented = calloc(n + 1, sizeof(bool));
+    bool ok = owner != NULL && class_doc != NULL && facts->first != NULL &&
+              facts->documented != NULL && name_set_init(&kinds, n) &&
+              name_set_init(&classes, n);
+    for (uint32_t i = 0; ok && i < n; i++) {
+        const pt_decl *decl = pt_unit_decl(unit, i);
+        facts->first[i] = name_set_add(&kinds, unit, i, decl->kind, 0,
+                                       same_kind) == i;
+        owner[i] = name_set_add(&classes, unit, i, doc_class(decl), 0,
+                                same_class);
+        class_doc[owner[i]] |= decl->doc != NULL;
+    }
+    for (uint32_t i = 0; ok && i < n; i++) {
+        facts->documented[i] = class_doc[owner[i]];
+    }
+    free(kinds.slots);
+    free(classes.slots);
+    free(owner);
+    free(class_doc);
+    return ok;
 }
 
 /* The C declaration that should carry a doc, and what it is called. */
-static const char *c_subject(const pt_unit *unit, uint32_t index)
+static const char *c_subject(const pt_unit *unit, const doc_facts *facts,
+                             uint32_t index)
 {
     const pt_decl *decl = pt_unit_decl(unit, index);
     if (decl->kind == PT_DECL_FUNCTION) {
         bool where = decl->is_definition || (unit->is_header &&
-                                             first_of_name(unit, index));
+                                             facts->first[index]);
         return decl->is_public && where ? "function" : NULL;
     }
-    if (!unit->is_header || !first_of_name(unit, index)) {
+    if (!unit->is_header || !facts->first[index]) {
         return NULL;
     }
     if (decl->kind == PT_DECL_TYPE) {
@@ -61,15 +142,19 @@ static const char *c_subject(const pt_unit *unit, uint32_t index)
 
 static void check_c(pt_rule_ctx *ctx, const pt_unit *unit)
 {
-    for (uint32_t i = 0; i < unit->decls.len; i++) {
-        const pt_decl *decl = pt_unit_decl(unit, i);
-        const char *what = c_subject(unit, i);
-        if (what != NULL &&
-            !documented_anywhere(unit, decl->name, decl->kind)) {
-            pt_report(ctx, decl->loc, "public %s '%s' has no doc comment",
-                      what, decl->name);
+    doc_facts facts = {0};
+    if (doc_facts_build(unit, &facts)) {
+        for (uint32_t i = 0; i < unit->decls.len; i++) {
+            const pt_decl *decl = pt_unit_decl(unit, i);
+            const char *what = c_subject(unit, &facts, i);
+            if (what != NULL && !facts.documented[i]) {
+                pt_report(ctx, decl->loc, "public %s '%s' has no doc comment",
+                          what, decl->name);
+            }
         }
     }
+    free(facts.first);
+    free(facts.documented);
 }
 
 /* The Python declaration's kind of public API, or NULL when exempt. */

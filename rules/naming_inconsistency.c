@@ -7,7 +7,9 @@
  * language's convention (C: snake_case, UPPER_CASE macros and enum
  * constants; Python: PEP 8).  Only names the file declares are checked.
  */
+#include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ptlint/rule.h"
@@ -93,8 +95,14 @@ static name_kind python_kind(const pt_decl *decl)
     case PT_DECL_LOCAL:
         return KIND_VARIABLE;
     case PT_DECL_GLOBAL:
-        return pt_case_style_of(decl->name) == PT_CASE_UPPER ? KIND_CONSTANT
-                                                             : KIND_VARIABLE;
+        if (pt_case_style_of(decl->name) == PT_CASE_UPPER) {
+            return KIND_CONSTANT;
+        }
+        /* a module name with a capital first letter is a class or type
+           alias (`FunctionType = type(f)`) or a constant: as pep8-naming
+           (N816 flags only mixedCase), it is not a variable */
+        return isupper((unsigned char)decl->name[strspn(decl->name, "_")])
+                   ? KIND_SKIP : KIND_VARIABLE;
     case PT_DECL_PARAM:
         return KIND_PARAMETER;
     case PT_DECL_ATTRIBUTE:
@@ -134,30 +142,100 @@ typedef struct style_census {
     unsigned total[KIND_COUNT];
 } style_census;
 
-static bool seen_before(const pt_unit *unit, uint32_t index, name_kind kind)
+
+/* A small open-addressing set of (name, class, scope) keys over decl
+   indices, so that "seen before" is one lookup, not a scan. */
+typedef struct name_set {
+    int32_t *slots;             /* decl index + 1; 0 = empty */
+    uint32_t mask;
+} name_set;
+
+static uint32_t name_hash(const char *name, uint32_t cls, int32_t scope)
 {
-    const pt_decl *decl = pt_unit_decl(unit, index);
-    if (decl->kind != PT_DECL_FUNCTION && decl->kind != PT_DECL_TYPE &&
-        decl->kind != PT_DECL_TYPEDEF) {
-        return false;           /* only these are declared twice */
+    uint32_t h = 2166136261u ^ cls ^ ((uint32_t)scope * 16777619u);
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        h = (h ^ *p) * 16777619u;
     }
-    for (uint32_t i = 0; i < index; i++) {
-        const pt_decl *other = pt_unit_decl(unit, i);
-        if (kind_of(unit, other) == kind && other->function == decl->function &&
-            strcmp(other->name, decl->name) == 0) {
-            return true;
-        }
-    }
-    return false;
+    return h;
 }
 
-static void take_census(const pt_unit *unit, style_census *census)
+static bool name_set_init(name_set *set, uint32_t count)
+{
+    uint32_t size = 16;
+    while (size < count * 2 + 1) {
+        size *= 2;
+    }
+    set->slots = calloc(size, sizeof(int32_t));
+    set->mask = size - 1;
+    return set->slots != NULL;
+}
+
+/* Finds the entry equal to `index` under `same`, inserting `index` when
+   there is none; returns the index stored first. */
+static uint32_t name_set_add(name_set *set, const pt_unit *unit,
+                             uint32_t index, uint32_t cls, int32_t scope,
+                             bool (*same)(const pt_unit *, uint32_t,
+                                          uint32_t))
+{
+    const pt_decl *decl = pt_unit_decl(unit, index);
+    uint32_t h = name_hash(decl->name, cls, scope) & set->mask;
+    while (set->slots[h] != 0) {
+        uint32_t other = (uint32_t)set->slots[h] - 1;
+        if (same(unit, other, index)) {
+            return other;
+        }
+        h = (h + 1) & set->mask;
+    }
+    set->slots[h] = (int32_t)index + 1;
+    return index;
+}
+
+/* Only functions and types are declared twice (prototype and
+   definition); they count once per kind and owning function. */
+static bool may_repeat(const pt_decl *decl)
+{
+    return decl->kind == PT_DECL_FUNCTION || decl->kind == PT_DECL_TYPE ||
+           decl->kind == PT_DECL_TYPEDEF;
+}
+
+static bool same_name(const pt_unit *unit, uint32_t a, uint32_t b)
+{
+    const pt_decl *x = pt_unit_decl(unit, a);
+    const pt_decl *y = pt_unit_decl(unit, b);
+    return kind_of(unit, x) == kind_of(unit, y) &&
+           x->function == y->function && strcmp(x->name, y->name) == 0;
+}
+
+/* repeated[i]: an earlier decl of the same kind, name and function
+   exists (one hash lookup per decl). */
+static bool *find_repeats(const pt_unit *unit)
+{
+    bool *repeated = calloc(unit->decls.len + 1, sizeof(bool));
+    name_set set = {0};
+    if (repeated == NULL || !name_set_init(&set, unit->decls.len)) {
+        free(repeated);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < unit->decls.len; i++) {
+        const pt_decl *decl = pt_unit_decl(unit, i);
+        name_kind kind = kind_of(unit, decl);
+        if (kind != KIND_SKIP && may_repeat(decl)) {
+            repeated[i] = name_set_add(&set, unit, i, (uint32_t)kind,
+                                       decl->function, same_name) != i;
+        }
+    }
+    free(set.slots);
+    return repeated;
+}
+
+static void take_census(const pt_unit *unit, const bool *repeated,
+                        style_census *census)
 {
     for (uint32_t i = 0; i < unit->decls.len; i++) {
         const pt_decl *decl = pt_unit_decl(unit, i);
         name_kind kind = kind_of(unit, decl);
         if (kind == KIND_SKIP || !pt_name_is_multi_word(decl->name) ||
-            seen_before(unit, i, kind)) {
+            repeated[i]) {
             continue;
         }
         census->count[kind][pt_case_style_of(decl->name)]++;
@@ -219,21 +297,30 @@ static void report_name(pt_rule_ctx *ctx, const pt_decl *decl,
 static void check_naming(pt_rule_ctx *ctx, const pt_unit *unit)
 {
     style_census census = {0};
-    take_census(unit, &census);
+    bool *repeated = find_repeats(unit);
+    if (repeated == NULL) {
+        return;
+    }
+    take_census(unit, repeated, &census);
     for (uint32_t i = 0; i < unit->decls.len; i++) {
         const pt_decl *decl = pt_unit_decl(unit, i);
         name_kind kind = kind_of(unit, decl);
-        if (kind == KIND_SKIP || seen_before(unit, i, kind) ||
-            allowed(ctx, decl->name)) {
+        if (kind == KIND_SKIP || repeated[i] || allowed(ctx, decl->name)) {
             continue;
         }
         bool inferred = false;
         pt_case_style expected = expected_style(ctx, unit, &census, kind,
                                                 &inferred);
-        if (!pt_case_style_fits(pt_case_style_of(decl->name), expected)) {
+        pt_case_style actual = pt_case_style_of(decl->name);
+        if (kind == KIND_CLASS && actual == PT_CASE_UPPER &&
+            strchr(decl->name + strspn(decl->name, "_"), '_') == NULL) {
+            actual = PT_CASE_PASCAL;    /* an acronym: `ABC`, `HTTP` */
+        }
+        if (!pt_case_style_fits(actual, expected)) {
             report_name(ctx, decl, kind, expected, &census, inferred);
         }
     }
+    free(repeated);
 }
 
 const pt_rule pt_rule_naming_inconsistency = {

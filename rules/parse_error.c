@@ -17,6 +17,14 @@ static void check_parse_error(pt_rule_ctx *ctx, const pt_unit *unit)
     pt_severity severity = recovered ? PT_SEV_NOTE : PT_SEV_ERROR;
     const pt_loc *errors = unit->errors.items;
     for (uint32_t i = 0; i < unit->errors.len; i++) {
+        bool seen = false;
+        for (uint32_t k = 0; k < i && !seen; k++) {
+            seen = errors[k].line == errors[i].line &&
+                   errors[k].col == errors[i].col;
+        }
+        if (seen) {
+            continue;           /* one finding per place */
+        }
         if (recovered) {
             pt_report_severity(ctx, severity, errors[i],
                                "code here could not be parsed; the "

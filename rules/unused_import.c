@@ -25,7 +25,8 @@ static void check_unused_import(pt_rule_ctx *ctx, const pt_unit *unit)
     }
     for (uint32_t i = 0; i < unit->decls.len; i++) {
         const pt_decl *decl = pt_unit_decl(unit, i);
-        if (decl->kind != PT_DECL_IMPORT || decl->reads > 0) {
+        if (decl->kind != PT_DECL_IMPORT || decl->reads > 0 ||
+            decl->marked_unused) {
             continue;
         }
         const char *source = decl->detail != NULL ? decl->detail : decl->name;

@@ -122,11 +122,23 @@ int pt_cmd_check(int argc, char **argv)
         cli.check.cache_dir = dir != NULL && dir[0] != '\0' ? dir
                                                             : ".ptlint_cache";
     }
+    if (!cli.fail_on_given) {
+        /* The nearest config (to the first path, or the file named for
+           standard input) may set the gate's threshold. */
+        const char *where = cli.check.stdin_filename != NULL
+                                ? cli.check.stdin_filename
+                                : cli.check.npaths > 0 ? cli.check.paths[0]
+                                                       : ".";
+        cli.fail_on = pt_engine_fail_on(cli.check.config_path, where,
+                                        cli.fail_on);
+    }
     bool ran = pt_engine_check(&cli.check, &result, &errors);
     ran &= apply_gate(&cli, &result, &errors);
     fputs(pt_buf_str(&errors), stderr);
     pt_buf_free(&errors);
-    bool rendered = render(&cli, &result);
+    /* A run that could not start (bad rule id, bad config) has no report. */
+    bool started = ran || result.files > 0;
+    bool rendered = !started || render(&cli, &result);
     status = exit_status(&result.findings, cli.fail_on);
     if (!ran || !rendered) {
         status = PT_EXIT_FAILURE;

@@ -155,6 +155,7 @@ static int take_value(pt_cli_options *out, const char *option,
                    ? -1 : bad_value(option, value, "auto, clang or tree-sitter");
     }
     if (strcmp(option, "--fail-on") == 0) {
+        out->fail_on_given = true;
         return parse_fail_on(value, &out->fail_on)
                    ? -1 : bad_value(option, value,
                                     "error, warning, note or never");

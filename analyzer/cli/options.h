@@ -11,6 +11,7 @@ typedef struct pt_cli_options {
     const char *format;         /* text, json, sarif, junit, github, gitlab */
     const char *output;         /* --output FILE, or NULL for stdout */
     int fail_on;                /* lowest failing severity, -1 for never */
+    bool fail_on_given;         /* --fail-on on the command line */
     const char *dump_model;     /* --dump-model FILE */
     const char *baseline;       /* --baseline FILE */
     const char *write_baseline; /* --write-baseline FILE */

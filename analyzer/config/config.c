@@ -402,3 +402,14 @@ bool pt_config_path_excluded(const pt_config *config, const char *path)
     return any_glob_matches(config->exclude.items, config->exclude.count,
                             rel);
 }
+
+bool pt_config_fail_on(const pt_config *config, pt_severity *severity,
+                       bool *never)
+{
+    if (config == NULL || config->fail_on < 0) {
+        return false;
+    }
+    *never = config->fail_on == CFG_FAIL_NEVER;
+    *severity = *never ? PT_SEV_ERROR : (pt_severity)config->fail_on;
+    return true;
+}

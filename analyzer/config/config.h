@@ -73,6 +73,13 @@ const char *const *pt_config_vocab(const pt_config *config,
 /* True when `path` is excluded by the config's include/exclude globs. */
 bool pt_config_path_excluded(const pt_config *config, const char *path);
 
+/*
+ * The config's `fail-on:`: false when the file does not set it; else
+ * *severity is set, or *never when it says `never`.
+ */
+bool pt_config_fail_on(const pt_config *config, pt_severity *severity,
+                       bool *never);
+
 /* The commented default file `ptlint init` writes. */
 const char *pt_config_init_text(void);
 

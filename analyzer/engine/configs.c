@@ -59,7 +59,15 @@ static void nearest_config_file(const char *path, char *out, size_t size)
     char dir[PATH_MAX];
     out[0] = '\0';
     if (realpath(path, dir) == NULL) {
-        if (getcwd(dir, sizeof(dir)) == NULL) {
+        /* A name that is not on disk (--stdin-filename): its directory. */
+        char parent[PATH_MAX];
+        snprintf(parent, sizeof(parent), "%s", path);
+        char *slash = strrchr(parent, '/');
+        if (slash != NULL) {
+            *slash = '\0';
+        }
+        if ((slash == NULL || realpath(parent, dir) == NULL) &&
+            getcwd(dir, sizeof(dir)) == NULL) {
             return;
         }
     } else {

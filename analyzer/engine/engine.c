@@ -12,6 +12,7 @@
 
 #include "config/config.h"
 #include "engine/custom_rules.h"
+#include "engine/configs.h"
 #include "engine/discover.h"
 #include "engine/plugins.h"
 #include "engine/source.h"
@@ -137,4 +138,32 @@ pt_unit *pt_engine_parse_path(const char *path, pt_frontend_choice choice,
                                     compdb_dir, NULL, 0, NULL, 0);
     free(text);
     return unit;
+}
+
+int pt_engine_fail_on(const char *config_path, const char *path,
+                      int fallback)
+{
+    pt_configs *configs = NULL;
+    pt_config *fixed = NULL;
+    if (config_path != NULL) {
+        pt_config_error error = {0};
+        fixed = pt_config_load(config_path, pt_engine_rules(), &error);
+        if (fixed == NULL) {
+            return fallback;
+        }
+    }
+    configs = pt_configs_new(pt_engine_rules(), fixed);
+    pt_buf errors = {0};
+    const pt_config *config = configs != NULL
+                                  ? pt_configs_for(configs, path, &errors)
+                                  : NULL;
+    pt_severity severity = PT_SEV_WARNING;
+    bool never = false;
+    int result = fallback;
+    if (pt_config_fail_on(config, &severity, &never)) {
+        result = never ? -1 : (int)severity;
+    }
+    pt_buf_free(&errors);
+    pt_configs_free(configs);
+    return result;
 }

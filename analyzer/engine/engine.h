@@ -85,6 +85,15 @@ bool pt_engine_load_extensions(const char *config_path,
    standard error. */
 const pt_rule *const *pt_engine_rules(void);
 
+/*
+ * The `fail-on:` of the configuration that applies at `path` (the
+ * --config file when given): -1 for never, a pt_severity, or `fallback`
+ * when the configuration does not say.  A broken configuration yields
+ * `fallback` too; the run reports it.
+ */
+int pt_engine_fail_on(const char *config_path, const char *path,
+                      int fallback);
+
 /* The rule with this id, or NULL. */
 const pt_rule *pt_engine_find_rule(const char *id);
 

@@ -25,6 +25,7 @@ typedef struct file_result {
     pt_facts facts;             /* stated for the whole run */
     pt_buf errors;
     bool failed;                /* unreadable, or its config was bad */
+    bool skipped;               /* excluded by the config: not analysed */
     size_t lines;
     size_t functions;
 } file_result;
@@ -172,6 +173,7 @@ static void process_file(run_state *state, size_t index)
         return;
     }
     if (stdin_name == NULL && pt_config_path_excluded(config, source->path)) {
+        result->skipped = true;
         return;
     }
     char *text = NULL;
@@ -311,7 +313,7 @@ static bool gather(run_state *state, pt_run_result *out, pt_buf *errors)
         pt_buf_puts(errors, pt_buf_str(&result->errors));
         pt_buf_free(&result->errors);
         ok &= !result->failed;
-        out->files++;
+        out->files += !result->skipped;
         out->lines += result->lines;
         out->functions += result->functions;
     }

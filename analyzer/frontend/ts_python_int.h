@@ -57,6 +57,7 @@ typedef struct ts_py_ctx {
     pt_vec defs;                /* ts_py_def, one per pt_function */
     bool reading;               /* second pass: count reads */
     bool overflow;              /* a walk passed TS_PY_MAX_DEPTH */
+    bool undefined_read;        /* a name read that nothing binds */
 } ts_py_ctx;
 
 /* ---- ts_python.c: helpers ---- */

@@ -11,8 +11,18 @@
 
 static void paint_stmt(ts_py_ctx *cx, TSNode s, uint16_t level, int depth);
 
-static void set_depth(ts_py_ctx *cx, uint32_t r0, uint32_t r1, uint16_t lvl)
+/* Paints rows r0..r1 of a node that starts at `col` of row r0; when the
+   node does not start its first row (`if x: return`), that row stays the
+   outer statement's. */
+static void set_depth(ts_py_ctx *cx, uint32_t r0, uint32_t col, uint32_t r1,
+                      uint16_t lvl)
 {
+    if (r0 < cx->unit->lines.len) {
+        const pt_line *first = pt_unit_line(cx->unit, r0 + 1);
+        if (col > (uint32_t)first->indent_tabs + first->indent_spaces) {
+            r0++;
+        }
+    }
     for (uint32_t r = r0; r <= r1 && r < cx->unit->lines.len; r++) {
         pt_unit_line(cx->unit, r + 1)->depth = lvl;
     }
@@ -41,7 +51,8 @@ static void paint_block(ts_py_ctx *cx, TSNode block, uint16_t level,
         cx->overflow = true;
         return;
     }
-    set_depth(cx, ts_node_start_point(block).row, ts_node_end_point(block).row,
+    set_depth(cx, ts_node_start_point(block).row,
+              ts_node_start_point(block).column, ts_node_end_point(block).row,
               level);
     uint32_t n = ts_py_nchild(block);
     for (uint32_t i = 0; i < n; i++) {
@@ -84,7 +95,7 @@ static void paint_stmt(ts_py_ctx *cx, TSNode s, uint16_t level, int depth)
     }
     uint32_t r0 = ts_node_start_point(s).row;
     uint32_t r1 = ts_node_end_point(s).row;
-    set_depth(cx, r0, r1, level);
+    set_depth(cx, r0, ts_node_start_point(s).column, r1, level);
     if (ts_py_is(s, "decorated_definition") || ts_py_is(s, "ERROR")) {
         uint32_t n = ts_py_nchild(s);
         for (uint32_t i = 0; i < n; i++) {
