@@ -65,12 +65,34 @@ static void ts_py_add_comment(ts_py_ctx *cx, TSNode node)
     c->text = ts_py_text(cx, node);
 }
 
-/* Records an ERROR or MISSING node. */
+/*
+ * Records where an ERROR or MISSING node went wrong.  tree-sitter wraps
+ * the valid code before a bad token into its ERROR node, so an ERROR
+ * holding other errors is left to the inner ones, and an innermost
+ * ERROR is placed at its first token that is not part of a valid
+ * subtree (`def` of a def whose colon is missing), as CPython would.
+ */
 static void ts_py_add_error(ts_py_ctx *cx, TSNode node)
 {
+    TSNode at = node;
+    if (!ts_node_is_missing(node)) {
+        uint32_t n = ts_node_child_count(node);
+        bool found = false;
+        for (uint32_t i = 0; i < n; i++) {
+            TSNode child = ts_node_child(node, i);
+            if (ts_node_has_error(child)) {
+                return;         /* an inner error says where */
+            }
+            if (!found && ts_node_child_count(child) == 0 &&
+                !ts_node_is_extra(child)) {
+                at = child;
+                found = true;
+            }
+        }
+    }
     pt_loc *loc = pt_vec_push(cx->unit->arena, &cx->unit->errors,
                               sizeof(pt_loc));
-    *loc = ts_py_loc(cx, node);
+    *loc = ts_py_loc(cx, at);
 }
 
 /* One iterative pass over the whole tree: comments and parse errors. */
