@@ -2,8 +2,8 @@
  * unvalidated_lookup.c - a caller's key reaching a lookup unchecked.
  *
  * For each function, a may-analysis tracks which of its key parameters
- * (C: pointer parameters that are not struct handles; Python: all but
- * self/cls) and the locals derived from them may still be unvalidated.
+ * (C: string and byte pointers, `char *` and `void *`, not struct
+ * handles; Python: all but self/cls) and the locals derived from them may still be unvalidated.
  * Validation, on the edge that does not exit early: a validator call on
  * the value (the `validators` vocabulary), `x = validate(x)`, isinstance;
  * in C a length bound (`strlen(x)` compared); in Python a None/empty test.
@@ -264,7 +264,12 @@ static bool is_key_param(const lookup_scan *scan, const char *name)
     }
     const pt_decl *param = pt_unit_decl(scan->unit,
                                         pt_function_param(scan->fn, position));
-    return param->type_text == NULL || strstr(param->type_text, "struct") == NULL;
+    /* A key is a string or raw bytes: `const char *name_or_uuid`, not a
+       handle (`struct pt_tree *`, `Parse *`) whose fields are its own. */
+    return param->type_text == NULL ||
+           (strstr(param->type_text, "struct") == NULL &&
+            (strstr(param->type_text, "char") != NULL ||
+             strstr(param->type_text, "void") != NULL));
 }
 
 static void entry_all(void *state, void *user)
