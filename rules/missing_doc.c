@@ -5,8 +5,8 @@
  * C: functions with external linkage (the doc may sit on the definition
  * or on a prototype in the same file) and the struct, union, enum and
  * typedef names a header declares.  Python: public classes, functions and
- * methods (properties too); dunder methods, nested functions and
- * `@overload` stubs are exempt.  Oracle: pydocstyle D101, D102, D103.
+ * methods (properties too, `__call__` and `__new__` too); other dunder
+ * methods, nested functions and `@overload` stubs are exempt.  Oracle: pydocstyle D101, D102, D103.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -160,7 +160,12 @@ static void check_c(pt_rule_ctx *ctx, const pt_unit *unit)
 /* The Python declaration's kind of public API, or NULL when exempt. */
 static const char *python_subject(const pt_decl *decl)
 {
-    if (!pt_is_python_public(decl->name) || decl->is_nested ||
+    /* pydocstyle: `__call__` and `__new__` are public methods (D102);
+       other dunders are magic (D105) and `__init__` D107, not ours */
+    bool variadic = decl->kind == PT_DECL_METHOD &&
+                    (strcmp(decl->name, "__call__") == 0 ||
+                     strcmp(decl->name, "__new__") == 0);
+    if ((!pt_is_python_public(decl->name) && !variadic) || decl->is_nested ||
         decl->is_overload || decl->function >= 0) {
         return NULL;
     }

@@ -3,7 +3,7 @@
  *
  * Public: the name does not start with an underscore, or is a dunder
  * method.  `self`/`cls` (the first parameter of a method) need none, and
- * `__init__` needs no return annotation.  Oracle: mypy
+ * `__init__` needs no return annotation once a parameter is annotated.  Oracle: mypy
  * --disallow-untyped-defs --disallow-incomplete-defs on public functions.
  */
 #include <string.h>
@@ -37,13 +37,27 @@ static uint32_t list_untyped(const pt_unit *unit, const pt_function *fn,
     return missing;
 }
 
+/* True when some parameter of `fn` carries an annotation. */
+static bool any_typed(const pt_unit *unit, const pt_function *fn)
+{
+    for (uint32_t i = 0; i < fn->params.len; i++) {
+        if (pt_unit_decl(unit, pt_function_param(fn, i))->has_type) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void check_function(pt_rule_ctx *ctx, const pt_unit *unit,
                            const pt_function *fn)
 {
     pt_buf params = {0};
     uint32_t untyped = list_untyped(unit, fn, &params);
+    /* mypy: `__init__` returns None implicitly once one of its
+       parameters is annotated; `def __init__(self):` needs `-> None` */
     bool needs_return = !fn->returns_annotated &&
-                        strcmp(fn->name, "__init__") != 0;
+                        (strcmp(fn->name, "__init__") != 0 ||
+                         !any_typed(unit, fn));
     if (untyped > 0 && needs_return) {
         pt_report(ctx, fn->loc, "'%s' has no annotation for parameter%s %s "
                   "and its return", fn->name, untyped > 1 ? "s" : "",

@@ -3,8 +3,9 @@
  *
  * C: clang's -Wunused-variable and -Wunused-but-set-variable: a local
  * never read, assigned or not; `(void)x` and `__attribute__((unused))`
- * count as uses.  Python: pyflakes' F841: a local bound by assignment (not
- * by unpacking, a loop or `with ... as`) and never read; names starting
+ * count as uses.  Python: pyflakes' F841: a local whose last binding is an
+ * assignment, `with ... as x` or `except ... as x` (not unpacking, unless
+ * of a literal of the same length, nor a loop) and never read; names starting
  * with an underscore are exempt, and so are functions that call
  * `locals()`.  Functions that did not parse completely are skipped: the
  * read may sit in the part that did not parse.

@@ -290,6 +290,14 @@ void ts_py_walk_import(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
         }
         if (ts_py_is(c, "dotted_name") || ts_py_is(c, "aliased_import")) {
             import_item(cx, sc, c, mod);
+        } else if (ts_py_is(c, "wildcard_import") && mod != NULL &&
+                   sc->kind == TS_PY_SCOPE_MODULE) {
+            /* `from m import *`: a decl named "*", read when the module
+               reads a name nothing binds (see ts_py_scopes_build) */
+            int32_t star = ts_py_add_decl(cx, PT_DECL_IMPORT, c, "*", -1);
+            pt_unit_decl(cx->unit, (uint32_t)star)->detail =
+                pt_arena_printf(cx->unit->arena, "%s%s*", mod,
+                                mod[strlen(mod) - 1] == '.' ? "" : ".");
         }
     }
 }

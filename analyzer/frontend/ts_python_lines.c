@@ -17,7 +17,7 @@ static void paint_stmt(ts_py_ctx *cx, TSNode s, uint16_t level, int depth);
 static void set_depth(ts_py_ctx *cx, uint32_t r0, uint32_t col, uint32_t r1,
                       uint16_t lvl)
 {
-    if (r0 < cx->unit->lines.len) {
+    if (r0 < cx->unit->lines.len && col != UINT32_MAX) {
         const pt_line *first = pt_unit_line(cx->unit, r0 + 1);
         if (col > (uint32_t)first->indent_tabs + first->indent_spaces) {
             r0++;
@@ -26,6 +26,13 @@ static void set_depth(ts_py_ctx *cx, uint32_t r0, uint32_t col, uint32_t r1,
     for (uint32_t r = r0; r <= r1 && r < cx->unit->lines.len; r++) {
         pt_unit_line(cx->unit, r + 1)->depth = lvl;
     }
+}
+
+/* Where `n` starts on its row, or UINT32_MAX inside a parse error (the
+   recovered tree's rows are painted as they come). */
+static uint32_t start_col(TSNode n)
+{
+    return ts_node_has_error(n) ? UINT32_MAX : ts_node_start_point(n).column;
 }
 
 static void set_continuation(ts_py_ctx *cx, uint32_t r0, uint32_t r1)
@@ -51,9 +58,8 @@ static void paint_block(ts_py_ctx *cx, TSNode block, uint16_t level,
         cx->overflow = true;
         return;
     }
-    set_depth(cx, ts_node_start_point(block).row,
-              ts_node_start_point(block).column, ts_node_end_point(block).row,
-              level);
+    set_depth(cx, ts_node_start_point(block).row, start_col(block),
+              ts_node_end_point(block).row, level);
     uint32_t n = ts_py_nchild(block);
     for (uint32_t i = 0; i < n; i++) {
         TSNode c = ts_py_child(block, i);
@@ -95,7 +101,7 @@ static void paint_stmt(ts_py_ctx *cx, TSNode s, uint16_t level, int depth)
     }
     uint32_t r0 = ts_node_start_point(s).row;
     uint32_t r1 = ts_node_end_point(s).row;
-    set_depth(cx, r0, ts_node_start_point(s).column, r1, level);
+    set_depth(cx, r0, start_col(s), r1, level);
     if (ts_py_is(s, "decorated_definition") || ts_py_is(s, "ERROR")) {
         uint32_t n = ts_py_nchild(s);
         for (uint32_t i = 0; i < n; i++) {

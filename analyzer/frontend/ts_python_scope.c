@@ -5,6 +5,9 @@
  */
 #include "frontend/ts_python_int.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "frontend/ts_python_decl.h"
 
 static void walk(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth);
@@ -92,6 +95,31 @@ static int binding_kind(const ts_py_scope *sc)
     }
 }
 
+/* A later binding of a name already bound in the scope.  Reads stay
+   counted over the whole scope (pyflakes carries "used" from one binding
+   to the next), but, as pyflakes judges the binding that survives, a
+   local or an import takes the place and the kind of the last binding:
+   a local last bound by unpacking is exempt, an import rebound by
+   anything but an import (`except ImportError: json = None`) is no
+   longer an unused import (`marked_unused`). */
+static void rebind(ts_py_ctx *cx, pt_decl *d, TSNode at, int kind,
+                   bool tuple_target)
+{
+    d->writes++;
+    if (d->kind == PT_DECL_LOCAL && kind == PT_DECL_LOCAL) {
+        d->loc = ts_py_loc(cx, at);
+        d->is_tuple_target = tuple_target;
+    } else if (d->kind == PT_DECL_IMPORT) {
+        if (kind == PT_DECL_IMPORT) {
+            d->loc = ts_py_loc(cx, at);
+            d->detail = NULL;   /* import_one sets the new source */
+            d->marked_unused = false;
+        } else {
+            d->marked_unused = true;
+        }
+    }
+}
+
 /* Binds `name` in `sc` (first pass only); returns the name entry. */
 ts_py_name *ts_py_bind(ts_py_ctx *cx, ts_py_scope *sc, TSNode at,
                        const char *name, int kind, bool tuple_target)
@@ -109,7 +137,8 @@ ts_py_name *ts_py_bind(ts_py_ctx *cx, ts_py_scope *sc, TSNode at,
     }
     if (n != NULL) {
         if (n->decl >= 0) {
-            pt_unit_decl(cx->unit, (uint32_t)n->decl)->writes++;
+            rebind(cx, pt_unit_decl(cx->unit, (uint32_t)n->decl), at, kind,
+                   tuple_target);
         }
         return n;
     }
@@ -128,12 +157,71 @@ ts_py_name *ts_py_bind(ts_py_ctx *cx, ts_py_scope *sc, TSNode at,
     return n;
 }
 
+/* Python 3.11's builtins and the module attributes pyflakes knows,
+   sorted (strcmp) for bsearch. */
+static const char *const builtin_names[] = {
+    "ArithmeticError", "AssertionError", "AttributeError", "BaseException",
+    "BaseExceptionGroup", "BlockingIOError", "BrokenPipeError", "BufferError",
+    "BytesWarning", "ChildProcessError", "ConnectionAbortedError",
+    "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+    "DeprecationWarning", "EOFError", "Ellipsis", "EncodingWarning",
+    "EnvironmentError", "Exception", "ExceptionGroup", "False",
+    "FileExistsError", "FileNotFoundError", "FloatingPointError",
+    "FutureWarning", "GeneratorExit", "IOError", "ImportError",
+    "ImportWarning", "IndentationError", "IndexError", "InterruptedError",
+    "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError",
+    "MemoryError", "ModuleNotFoundError", "NameError", "None",
+    "NotADirectoryError", "NotImplemented", "NotImplementedError", "OSError",
+    "OverflowError", "PendingDeprecationWarning", "PermissionError",
+    "ProcessLookupError", "RecursionError", "ReferenceError",
+    "ResourceWarning", "RuntimeError", "RuntimeWarning", "StopAsyncIteration",
+    "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError",
+    "SystemExit", "TabError", "TimeoutError", "True", "TypeError",
+    "UnboundLocalError", "UnicodeDecodeError", "UnicodeEncodeError",
+    "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning",
+    "ValueError", "Warning", "WindowsError", "ZeroDivisionError",
+    "__annotations__", "__build_class__", "__builtins__", "__cached__",
+    "__debug__", "__doc__", "__file__", "__import__", "__loader__",
+    "__module__", "__name__", "__package__", "__path__", "__qualname__",
+    "__spec__", "abs", "aiter", "all", "anext", "any", "ascii", "bin", "bool",
+    "breakpoint", "bytearray", "bytes", "callable", "chr", "classmethod",
+    "compile", "complex", "copyright", "credits", "delattr", "dict", "dir",
+    "divmod", "enumerate", "eval", "exec", "exit", "filter", "float",
+    "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help",
+    "hex", "id", "input", "int", "isinstance", "issubclass", "iter", "len",
+    "license", "list", "locals", "map", "max", "memoryview", "min", "next",
+    "object", "oct", "open", "ord", "pow", "print", "property", "quit",
+    "range", "repr", "reversed", "round", "set", "setattr", "slice", "sorted",
+    "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
+};
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* True when `name` is bound in `sc` or a scope around it, or a builtin:
+   a read of anything else may come from a `from m import *`. */
+static bool name_defined(ts_py_scope *sc, const char *name)
+{
+    for (ts_py_scope *s = sc; s != NULL; s = s->parent) {
+        if (ts_py_scope_find(s, name) != NULL) {
+            return true;
+        }
+    }
+    return bsearch(&name, builtin_names,
+                   sizeof(builtin_names) / sizeof(builtin_names[0]),
+                   sizeof(builtin_names[0]), compare_names) != NULL;
+}
+
 /* A read of `name` from scope `sc` (second pass only). */
 static void read_name(ts_py_ctx *cx, ts_py_scope *sc, const char *name)
 {
     int32_t decl = ts_py_resolve(sc, name, false);
     if (decl >= 0) {
         pt_unit_decl(cx->unit, (uint32_t)decl)->reads++;
+    } else if (!cx->undefined_read && !name_defined(sc, name)) {
+        cx->undefined_read = true;
     }
 }
 
@@ -259,6 +347,34 @@ static void all_reads(ts_py_ctx *cx, ts_py_scope *sc, TSNode value)
     }
 }
 
+static bool is_sequence(TSNode n)
+{
+    return ts_py_is(n, "pattern_list") || ts_py_is(n, "tuple_pattern") ||
+           ts_py_is(n, "list_pattern") || ts_py_is(n, "tuple") ||
+           ts_py_is(n, "list") || ts_py_is(n, "expression_list");
+}
+
+/* True when `left = right` pairs targets and values one to one (a tuple
+   or list literal of the same length, no starred item). */
+static bool same_shape(TSNode left, TSNode right)
+{
+    if (ts_node_is_null(right) || !is_sequence(left) || !is_sequence(right) ||
+        ts_node_named_child_count(left) != ts_node_named_child_count(right)) {
+        return false;
+    }
+    uint32_t n = ts_node_named_child_count(right);
+    for (uint32_t i = 0; i < n; i++) {
+        TSNode a = ts_node_named_child(left, i);
+        TSNode b = ts_node_named_child(right, i);
+        if (ts_py_is(a, "list_splat_pattern") || ts_py_is(a, "list_splat") ||
+            ts_py_is(b, "list_splat") || ts_py_is(a, "comment") ||
+            ts_py_is(b, "comment")) {
+            return false;
+        }
+    }
+    return true;
+}
+
 static void walk_assignment(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
                             int depth, bool augmented)
 {
@@ -281,6 +397,15 @@ static void walk_assignment(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
     if (ts_node_is_null(right) && !augmented && ts_py_is(left, "identifier")) {
         return;                 /* `x: int` binds nothing pyflakes counts */
     }
+    if (same_shape(left, right)) {
+        /* `a, b = 1, 2` is two assignments to pyflakes, no unpacking */
+        uint32_t n = ts_py_nchild(left);
+        for (uint32_t i = 0; i < n; i++) {
+            ts_py_target(cx, ts_py_child(left, i), sc, depth + 1, false,
+                         augmented);
+        }
+        return;
+    }
     ts_py_target(cx, left, sc, depth + 1, false, augmented);
 }
 
@@ -293,11 +418,34 @@ static void walk_children(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
     }
 }
 
+/* The entry of `name` in the nearest enclosing function scope, for
+   `nonlocal name`, or NULL. */
+static ts_py_name *nonlocal_target(ts_py_scope *sc, const char *name)
+{
+    for (ts_py_scope *s = sc->parent; s != NULL; s = s->parent) {
+        if (s->kind == TS_PY_SCOPE_MODULE) {
+            return NULL;
+        }
+        if (s->kind == TS_PY_SCOPE_CLASS) {
+            continue;
+        }
+        ts_py_name *n = ts_py_scope_find(s, name);
+        if (n != NULL) {
+            return n;
+        }
+    }
+    return NULL;
+}
+
+/* `global x` / `nonlocal x`: later bindings and reads of `x` here go to
+   the module's (the enclosing function's) binding, and the statement
+   itself counts as a use of it, as in pyflakes. */
 static void walk_global(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
 {
-    if (cx->reading || sc->kind == TS_PY_SCOPE_MODULE) {
+    if (sc->kind == TS_PY_SCOPE_MODULE) {
         return;
     }
+    bool nonlocal = !ts_py_is(node, "global_statement");
     uint32_t n = ts_py_nchild(node);
     for (uint32_t i = 0; i < n; i++) {
         TSNode id = ts_py_child(node, i);
@@ -305,14 +453,24 @@ static void walk_global(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
             continue;
         }
         const char *name = ts_py_text(cx, id);
+        if (cx->reading) {
+            read_name(cx, sc, name);
+            continue;
+        }
         ts_py_name *e = ts_py_scope_find(sc, name);
         if (e == NULL) {
             e = pt_vec_push(cx->unit->arena, &sc->names, sizeof(ts_py_name));
             e->name = name;
             e->decl = -1;
         }
+        ts_py_name *outer = nonlocal ? nonlocal_target(sc, name) : NULL;
+        if (outer != NULL) {
+            e->decl = outer->decl;
+            e->is_global = outer->is_global;
+            continue;
+        }
         e->is_global = true;
-        if (ts_py_is(node, "global_statement")) {
+        if (!nonlocal) {
             ts_py_name *g = ts_py_scope_find(cx->module, name);
             if (g != NULL && g->decl >= 0) {
                 pt_unit_decl(cx->unit, (uint32_t)g->decl)->is_global_stmt =
@@ -403,9 +561,9 @@ bool ts_py_walk_binding_stmt(ts_py_ctx *cx, TSNode node, const char *type,
         TSNode alias = ts_py_field(node, "alias");
         TSNode target = ts_py_child(alias, 0);
         if (!ts_node_is_null(target)) {
-            bool except = ts_py_is(ts_py_parent(node), "except_clause") ||
-                ts_py_is(ts_py_parent(node), "except_group_clause");
-            ts_py_target(cx, target, sc, depth + 1, !except, false);
+            /* `with f() as x` and `except E as x` bind like `x = ...`
+               (pyflakes reports them); `as (a, b)` unpacks */
+            ts_py_target(cx, target, sc, depth + 1, false, false);
         }
     } else if (strcmp(type, "except_clause") == 0) {
         walk(cx, ts_py_field(node, "value"), sc, depth + 1);
@@ -479,4 +637,15 @@ void ts_py_scopes_build(ts_py_ctx *cx, TSNode root)
     cx->reading = true;
     cx->next_scope = 1;
     walk_children(cx, root, cx->module, 0);
+    if (!cx->undefined_read) {
+        return;
+    }
+    /* pyflakes: a name bound nowhere may come from any star import, so
+       each counts as used */
+    for (uint32_t i = 0; i < cx->unit->decls.len; i++) {
+        pt_decl *d = pt_unit_decl(cx->unit, i);
+        if (d->kind == PT_DECL_IMPORT && strcmp(d->name, "*") == 0) {
+            d->reads++;
+        }
+    }
 }
