@@ -146,6 +146,19 @@ static void walk_line(pt_rule_ctx *ctx, const pt_unit *unit,
     w->previous_depth = d;
 }
 
+/* The first line with a parse error in a Python unit: what follows has
+   no reliable block depth.  UINT32_MAX when there is none. */
+static uint32_t first_error_line(const pt_unit *unit)
+{
+    uint32_t first = UINT32_MAX;
+    const pt_loc *errors = unit->errors.items;
+    for (uint32_t i = 0; unit->language == PT_LANG_PYTHON &&
+                         i < unit->errors.len; i++) {
+        first = errors[i].line < first ? errors[i].line : first;
+    }
+    return first;
+}
+
 static void check_indentation(pt_rule_ctx *ctx, const pt_unit *unit)
 {
     indent_profile profile = {0};
@@ -154,7 +167,8 @@ static void check_indentation(pt_rule_ctx *ctx, const pt_unit *unit)
     memset(&walk, -1, sizeof(walk));
     walk.opener[0] = 0;
     walk.previous_depth = 0;
-    for (uint32_t n = 1; n <= unit->lines.len; n++) {
+    uint32_t stop = first_error_line(unit);
+    for (uint32_t n = 1; n <= unit->lines.len && n < stop; n++) {
         walk_line(ctx, unit, &profile, &walk, n);
     }
 }

@@ -79,7 +79,7 @@ static void check_type_hints(pt_rule_ctx *ctx, const pt_unit *unit)
                          pt_is_dunder(fn->name);
         bool in_public_class = fn->class_name == NULL ||
                                pt_is_python_public(fn->class_name);
-        if (is_public && in_public_class && !fn->is_nested) {
+        if (is_public && in_public_class && !fn->is_nested && !fn->partial) {
             check_function(ctx, unit, fn);
         }
     }

@@ -19,6 +19,9 @@ static const pt_option unused_import_options[] = {
 
 static void check_unused_import(pt_rule_ctx *ctx, const pt_unit *unit)
 {
+    if (unit->errors.len > 0) {
+        return;                 /* the use may be in what did not parse */
+    }
     if (strcmp(pt_base_name(unit->path), "__init__.py") == 0 &&
         !pt_option_bool(ctx, "check-init-files")) {
         return;

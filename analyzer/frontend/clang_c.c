@@ -169,16 +169,47 @@ static bool is_parse_error(cc_ctx *c, CXDiagnostic diag, uint32_t *offset)
     return !missing;
 }
 
+/* End of the text without trailing white space. */
+static uint32_t content_end(const pt_unit *u)
+{
+    uint32_t end = u->length;
+    while (end > 0 && strchr(" \t\n\r\f\v", u->text[end - 1]) != NULL) {
+        end--;
+    }
+    return end;
+}
+
+static bool error_recorded(const pt_unit *u, uint32_t off)
+{
+    const pt_loc *errors = u->errors.items;
+    for (uint32_t i = 0; i < u->errors.len; i++) {
+        if (errors[i].byte == off) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * One error per position.  An error at the end of the text (`expected
+ * '}'` at EOF, an expression cut short) means the file was cut short.
+ */
 static void collect_errors(cc_ctx *c)
 {
     unsigned n = clang_getNumDiagnostics(c->tu);
+    uint32_t end = content_end(c->unit);
     for (unsigned i = 0; i < n; i++) {
         CXDiagnostic diag = clang_getDiagnostic(c->tu, i);
         uint32_t off = 0;
         if (is_parse_error(c, diag, &off)) {
-            pt_loc *loc = pt_vec_push(c->unit->arena, &c->unit->errors,
-                                      sizeof(pt_loc));
-            *loc = cc_loc(c, off);
+            if (off >= end) {
+                c->unit->truncated = true;
+            }
+            if (!error_recorded(c->unit, off)) {
+                pt_loc *loc = pt_vec_push(c->unit->arena, &c->unit->errors,
+                                          sizeof(pt_loc));
+                *loc = cc_loc(c, off);
+            }
         }
         clang_disposeDiagnostic(diag);
     }
@@ -204,15 +235,12 @@ static void mark_function_values(cc_ctx *c)
 {
     pt_unit *u = c->unit;
     const char **names = c->fn_values.items;
-    for (uint32_t i = 0; i < u->decls.len; i++) {
-        pt_decl *d = pt_unit_decl(u, i);
-        if (d->kind != PT_DECL_FUNCTION) {
-            continue;
-        }
-        for (uint32_t k = 0; k < c->fn_values.len; k++) {
-            if (strcmp(names[k], d->name) == 0) {
+    for (uint32_t k = 0; k < c->fn_values.len; k++) {
+        for (int32_t i = cc_names_first(c, names[k]); i >= 0;
+             i = cc_names_next(c, i)) {
+            pt_decl *d = pt_unit_decl(u, (uint32_t)i);
+            if (d->kind == PT_DECL_FUNCTION) {
                 d->address_taken = true;
-                break;
             }
         }
     }
@@ -225,6 +253,8 @@ static void ctx_free(cc_ctx *c)
     free(c->map_keys);
     free(c->map_vals);
     free(c->jumps);
+    free(c->name_heads);
+    free(c->name_next);
 }
 
 pt_unit *pt_parse_c_clang(const char *path, const char *text, size_t length,

@@ -147,6 +147,7 @@ int32_t cc_add_decl(cc_ctx *c, CXCursor cursor, pt_decl_kind kind,
     int32_t index = (int32_t)u->decls.len - 1;
     d->kind = (uint8_t)kind;
     d->name = cc_spelling(c, cursor);
+    cc_names_put(c, index);
     d->loc = cc_loc(c, off);
     d->function = function;
     d->scope = scope;
@@ -385,9 +386,10 @@ void cc_count_function_use(cc_ctx *c, const char *name)
     if (name == NULL || c->uneval > 0) {
         return;
     }
-    for (uint32_t i = 0; i < c->unit->decls.len; i++) {
-        pt_decl *d = pt_unit_decl(c->unit, i);
-        if (d->kind == PT_DECL_FUNCTION && strcmp(d->name, name) == 0) {
+    for (int32_t i = cc_names_first(c, name); i >= 0;
+         i = cc_names_next(c, i)) {
+        pt_decl *d = pt_unit_decl(c->unit, (uint32_t)i);
+        if (d->kind == PT_DECL_FUNCTION) {
             d->reads++;
         }
     }
@@ -416,11 +418,11 @@ void cc_count_field_use(cc_ctx *c, CXCursor member, bool write)
 static int32_t file_scope_named(cc_ctx *c, const char *name, uint32_t before,
                                 bool macros_only)
 {
-    int32_t found = -1;
-    for (uint32_t i = 0; i < c->unit->decls.len; i++) {
-        pt_decl *d = pt_unit_decl(c->unit, i);
-        if (d->function != -1 || d->loc.byte >= before ||
-            strcmp(d->name, name) != 0) {
+    /* newest first: the first one that fits is the newest */
+    for (int32_t i = cc_names_first(c, name); i >= 0;
+         i = cc_names_next(c, i)) {
+        pt_decl *d = pt_unit_decl(c->unit, (uint32_t)i);
+        if (d->function != -1 || d->loc.byte >= before) {
             continue;
         }
         bool ok = d->kind == PT_DECL_MACRO ||
@@ -429,10 +431,10 @@ static int32_t file_scope_named(cc_ctx *c, const char *name, uint32_t before,
                                     d->kind == PT_DECL_TYPEDEF ||
                                     d->kind == PT_DECL_ENUM_CONST));
         if (ok) {
-            found = (int32_t)i;
+            return i;
         }
     }
-    return found;
+    return -1;
 }
 
 /*

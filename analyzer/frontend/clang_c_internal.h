@@ -66,6 +66,13 @@ typedef struct cc_ctx {
     int32_t *map_vals;
     uint32_t map_cap;
     uint32_t map_len;
+    /* decl name -> newest decl of that name (open addressing, -1 empty);
+       name_next[d]: the next older decl of the same name, or -1 */
+    int32_t *name_heads;
+    uint32_t name_cap;
+    uint32_t name_len;
+    int32_t *name_next;
+    uint32_t name_next_cap;
     /* names of functions used as values (arena strings) */
     pt_vec fn_values;
     /* the function being lowered */
@@ -101,6 +108,9 @@ const cc_macro *cc_macro_at(const cc_ctx *c, uint32_t offset);
 void cc_map_put(cc_ctx *c, uint32_t key, int32_t value);
 int32_t cc_map_get(const cc_ctx *c, uint32_t key);
 int32_t cc_decl_of(const cc_ctx *c, CXCursor referenced);
+void cc_names_put(cc_ctx *c, int32_t decl);
+int32_t cc_names_first(const cc_ctx *c, const char *name);
+int32_t cc_names_next(const cc_ctx *c, int32_t decl);
 
 /* ---- clang_c_lines.c ---- */
 void cc_lines(cc_ctx *c);

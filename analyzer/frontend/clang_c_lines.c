@@ -46,7 +46,12 @@ const char *cc_doc_for_line(const cc_ctx *c, uint32_t line1)
        one followed by code) documents that line, not the next */
     const pt_line *first = pt_unit_line(u, cm->start.line);
     const pt_line *last = pt_unit_line(u, cm->end.line);
-    for (uint32_t b = first->start; b < cm->start.byte; b++) {
+    uint32_t from = first->start;
+    if (from == 0 && u->length >= 3 &&
+        memcmp(u->text, "\xEF\xBB\xBF", 3) == 0) {
+        from = 3;               /* a UTF-8 byte order mark is no code */
+    }
+    for (uint32_t b = from; b < cm->start.byte; b++) {
         if (u->text[b] != ' ' && u->text[b] != '\t') {
             return NULL;
         }

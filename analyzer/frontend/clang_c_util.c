@@ -4,6 +4,10 @@
  */
 #include "frontend/clang_c_internal.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -292,4 +296,92 @@ int32_t cc_decl_of(const cc_ctx *c, CXCursor referenced)
         return -1;
     }
     return cc_map_get(c, off);
+}
+
+/* ---- decls by name ---- */
+
+static uint32_t name_hash(const char *name)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        h = (h ^ *p) * 16777619u;
+    }
+    return h;
+}
+
+static const char *decl_name(const cc_ctx *c, int32_t d)
+{
+    return pt_unit_decl(c->unit, (uint32_t)d)->name;
+}
+
+/* The slot of `name`: its head, or the empty slot where it would go. */
+static uint32_t name_slot(const cc_ctx *c, const char *name)
+{
+    uint32_t h = name_hash(name) & (c->name_cap - 1);
+    while (c->name_heads[h] >= 0 &&
+           strcmp(decl_name(c, c->name_heads[h]), name) != 0) {
+        h = (h + 1) & (c->name_cap - 1);
+    }
+    return h;
+}
+
+static void names_oom(void)
+{
+    fprintf(stderr, "ptlint: out of memory\n");
+    abort();
+}
+
+/* Indexes decl `decl` (just added) under its name. */
+void cc_names_put(cc_ctx *c, int32_t decl)
+{
+    if ((uint32_t)decl >= c->name_next_cap) {
+        uint32_t cap = c->name_next_cap ? c->name_next_cap * 2 : 256;
+        while (cap <= (uint32_t)decl) {
+            cap *= 2;
+        }
+        int32_t *next = realloc(c->name_next, cap * sizeof(int32_t));
+        if (next == NULL) {
+            names_oom();
+        }
+        c->name_next = next;
+        c->name_next_cap = cap;
+    }
+    if ((c->name_len + 1) * 2 > c->name_cap) {
+        uint32_t old_cap = c->name_cap;
+        int32_t *old = c->name_heads;
+        c->name_cap = old_cap ? old_cap * 2 : 256;
+        c->name_heads = malloc(c->name_cap * sizeof(int32_t));
+        if (c->name_heads == NULL) {
+            names_oom();
+        }
+        for (uint32_t i = 0; i < c->name_cap; i++) {
+            c->name_heads[i] = -1;
+        }
+        for (uint32_t i = 0; i < old_cap; i++) {
+            if (old[i] >= 0) {
+                c->name_heads[name_slot(c, decl_name(c, old[i]))] = old[i];
+            }
+        }
+        free(old);
+    }
+    uint32_t h = name_slot(c, decl_name(c, decl));
+    if (c->name_heads[h] < 0) {
+        c->name_len++;
+    }
+    c->name_next[decl] = c->name_heads[h];
+    c->name_heads[h] = decl;
+}
+
+/* The newest decl named `name`, or -1; older ones by cc_names_next. */
+int32_t cc_names_first(const cc_ctx *c, const char *name)
+{
+    if (c->name_cap == 0 || name == NULL) {
+        return -1;
+    }
+    return c->name_heads[name_slot(c, name)];
+}
+
+int32_t cc_names_next(const cc_ctx *c, int32_t decl)
+{
+    return c->name_next[decl];
 }

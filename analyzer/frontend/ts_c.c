@@ -6,23 +6,78 @@
  */
 #include "frontend/ts_c_int.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 const TSLanguage *tree_sitter_c(void);
 
 /* ---- node helpers ---- */
 
-bool ts_c_is(TSNode node, const char *type)
+ts_c_symbols ts_c_syms;
+
+static pthread_once_t ts_c_once = PTHREAD_ONCE_INIT;
+
+static void ts_c_init_once(void)
 {
-    return !ts_node_is_null(node) && strcmp(ts_node_type(node), type) == 0;
+    static const char *const kind_names[TS_K_COUNT] = {
+        [TS_K_OTHER] = "",
+#define TS_C_KIND_NAME(id, name) [TS_K_##id] = name,
+        TS_C_KINDS(TS_C_KIND_NAME)
+#undef TS_C_KIND_NAME
+    };
+    static const char *const field_names[TS_F_COUNT] = {
+#define TS_C_FIELD_NAME(id) [TS_F_##id] = #id,
+        TS_C_FIELDS(TS_C_FIELD_NAME)
+#undef TS_C_FIELD_NAME
+    };
+    const TSLanguage *lang = tree_sitter_c();
+    uint32_t count = ts_language_symbol_count(lang);
+    uint8_t *kind = calloc(count ? count : 1, 1);
+    uint8_t *klass = calloc(count ? count : 1, 1);
+    if (kind == NULL || klass == NULL) {
+        fprintf(stderr, "ptlint: out of memory\n");
+        abort();
+    }
+    for (uint32_t s = 0; s < count; s++) {
+        const char *name = ts_language_symbol_name(lang, (TSSymbol)s);
+        if (name == NULL) {
+            continue;
+        }
+        for (uint32_t k = 1; k < TS_K_COUNT; k++) {
+            if (strcmp(name, kind_names[k]) == 0) {
+                kind[s] = (uint8_t)k;
+                break;
+            }
+        }
+        klass[s] = (uint8_t)((strstr(name, "_statement") != NULL
+                                  ? TS_C_CLASS_STATEMENT : 0) |
+                             (strncmp(name, "preproc_", 8) == 0
+                                  ? TS_C_CLASS_PREPROC : 0) |
+                             (strstr(name, "_specifier") != NULL
+                                  ? TS_C_CLASS_SPECIFIER : 0));
+    }
+    for (uint32_t f = 0; f < TS_F_COUNT; f++) {
+        ts_c_syms.field[f] = ts_language_field_id_for_name(
+            lang, field_names[f], (uint32_t)strlen(field_names[f]));
+    }
+    ts_c_syms.kind = kind;
+    ts_c_syms.klass = klass;
+    ts_c_syms.count = count;
 }
 
-TSNode ts_c_field(TSNode node, const char *name)
+void ts_c_init(void)
 {
-    if (ts_node_is_null(node)) {
-        return node;
+    pthread_once(&ts_c_once, ts_c_init_once);
+}
+
+TSNode ts_c_field(TSNode node, ts_c_fieldk field)
+{
+    if (ts_node_is_null(node) || ts_c_syms.field[field] == 0) {
+        TSNode null = {0};
+        return null;
     }
-    return ts_node_child_by_field_name(node, name, (uint32_t)strlen(name));
+    return ts_node_child_by_field_id(node, ts_c_syms.field[field]);
 }
 
 const char *ts_c_text(ts_c_ctx *ctx, TSNode node)
@@ -33,6 +88,16 @@ const char *ts_c_text(ts_c_ctx *ctx, TSNode node)
         return "";
     }
     return pt_arena_strndup(ctx->arena, ctx->src + start, end - start);
+}
+
+/* Is the node's text `text`?  (No copy is made.) */
+bool ts_c_text_is(ts_c_ctx *ctx, TSNode node, const char *text)
+{
+    uint32_t start = ts_node_start_byte(node);
+    uint32_t end = ts_node_end_byte(node);
+    size_t len = strlen(text);
+    return end <= ctx->unit->length && start <= end &&
+           end - start == len && memcmp(ctx->src + start, text, len) == 0;
 }
 
 pt_loc ts_c_loc(ts_c_ctx *ctx, TSNode node)
@@ -234,35 +299,55 @@ static void add_comment(ts_c_ctx *ctx, TSNode node)
     c->text = ts_c_text(ctx, node);
 }
 
-static void add_error(ts_c_ctx *ctx, TSNode node)
-{
-    pt_loc *loc = pt_vec_push(ctx->arena, &ctx->unit->errors, sizeof(*loc));
-    *loc = ts_c_loc(ctx, node);
-}
-
 static bool is_declarator(TSNode n)
 {
-    static const char *const names[] = {
-        "function_declarator", "pointer_declarator", "identifier",
-        "init_declarator", "array_declarator", "parenthesized_declarator",
-    };
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (ts_c_is(n, names[i])) {
-            return true;
+    switch (ts_c_kind_of(n)) {
+    case TS_K_function_declarator:
+    case TS_K_pointer_declarator:
+    case TS_K_identifier:
+    case TS_K_init_declarator:
+    case TS_K_array_declarator:
+    case TS_K_parenthesized_declarator:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The next named sibling of the cursor's node (the cursor stays). */
+static TSNode next_named_at(const TSTreeCursor *cur)
+{
+    TSTreeCursor c = ts_tree_cursor_copy(cur);
+    TSNode found = {0};
+    while (ts_tree_cursor_goto_next_sibling(&c)) {
+        TSNode n = ts_tree_cursor_current_node(&c);
+        if (ts_node_is_named(n)) {
+            found = n;
+            break;
         }
     }
-    return false;
+    ts_tree_cursor_delete(&c);
+    return found;
 }
 
 /*
  * `MACRO int f(void)`: tree-sitter wraps the type in an ERROR holding one
  * identifier before the declarator.  The declaration is complete; the
- * macro (SQLITE_API, EXPORT...) is no parse error.
+ * macro (SQLITE_API, EXPORT...) is no parse error.  `cur` is at the node.
  */
+static bool benign_error_at(const TSTreeCursor *cur, TSNode n)
+{
+    if (!ts_c_is(n, TS_K_ERROR) || ts_node_child_count(n) != 1 ||
+        !ts_c_is(ts_node_child(n, 0), TS_K_identifier)) {
+        return false;
+    }
+    return is_declarator(next_named_at(cur));
+}
+
 bool ts_c_benign_error(TSNode n)
 {
-    if (!ts_c_is(n, "ERROR") || ts_node_child_count(n) != 1 ||
-        !ts_c_is(ts_node_child(n, 0), "identifier")) {
+    if (!ts_c_is(n, TS_K_ERROR) || ts_node_child_count(n) != 1 ||
+        !ts_c_is(ts_node_child(n, 0), TS_K_identifier)) {
         return false;
     }
     return is_declarator(ts_node_next_named_sibling(n));
@@ -274,65 +359,68 @@ bool ts_c_has_real_error(TSNode node)
     if (!ts_node_has_error(node)) {
         return false;
     }
-    uint32_t n = ts_node_child_count(node);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_child(node, i);
-        if (ts_node_is_missing(c) ||
-            (ts_node_has_error(c) && !ts_c_benign_error(c))) {
-            return true;
-        }
+    bool found = false;
+    TSTreeCursor cur = ts_tree_cursor_new(node);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur); more && !found;
+         more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode c = ts_tree_cursor_current_node(&cur);
+        found = ts_node_is_missing(c) ||
+                (ts_node_has_error(c) && !benign_error_at(&cur, c));
     }
-    return false;
+    ts_tree_cursor_delete(&cur);
+    return found;
 }
 
-static bool is_error_node(TSNode n, uint32_t depth)
+/* End of the text without trailing white space. */
+static uint32_t content_end(ts_c_ctx *ctx)
 {
-    if (ts_node_is_missing(n)) {
-        return true;
+    uint32_t end = ctx->unit->length;
+    while (end > 0 && (ctx->src[end - 1] == ' ' || ctx->src[end - 1] == '\t' ||
+                       ctx->src[end - 1] == '\n' || ctx->src[end - 1] == '\r' ||
+                       ctx->src[end - 1] == '\f' || ctx->src[end - 1] == '\v')) {
+        end--;
     }
-    return depth > 0 && strcmp(ts_node_type(n), "ERROR") == 0 &&
-           !ts_c_benign_error(n);
+    return end;
 }
 
 /*
- * One iterative pass over the whole tree: comments in order, and one
- * error per outermost ERROR or MISSING node (a root ERROR, which
- * tree-sitter makes of a file with errors at top level, is looked into).
+ * Comments in order, and one error per outermost ERROR or MISSING node (a
+ * root ERROR, which tree-sitter makes of a file with errors at top level,
+ * is looked into).  An error that reaches the end of the text means the
+ * file was cut short.  Called by the one walk of ts_c_lines.c for every
+ * node in order, `cur` at the node; ts_c_scan_leave when a node is done.
  */
-static void scan_comments_errors(ts_c_ctx *ctx, TSNode root)
+void ts_c_scan_node(ts_c_ctx *ctx, const TSTreeCursor *cur, TSNode n,
+                    uint32_t depth, ts_c_scan *scan)
 {
-    TSTreeCursor cur = ts_tree_cursor_new(root);
-    bool in_error = false;
-    uint32_t error_depth = 0;
-    uint32_t depth = 0;
-    for (;;) {
-        TSNode n = ts_tree_cursor_current_node(&cur);
-        bool err = is_error_node(n, depth);
-        if (err && !in_error) {
-            add_error(ctx, n);
-            in_error = true;
-            error_depth = depth;
-        }
-        if (ts_c_is(n, "comment")) {
-            add_comment(ctx, n);
-        }
-        if (ts_tree_cursor_goto_first_child(&cur)) {
-            depth++;
-            continue;
-        }
-        for (;;) {
-            if (in_error && depth == error_depth) {
-                in_error = false;
+    ts_c_kind kind = ts_c_kind_of(n);
+    if (!scan->in_error) {
+        bool err = ts_node_is_missing(n) ||
+                   (depth > 0 && kind == TS_K_ERROR &&
+                    !benign_error_at(cur, n));
+        if (err) {
+            pt_loc *loc = pt_vec_push(ctx->arena, &ctx->unit->errors,
+                                      sizeof(*loc));
+            *loc = ts_c_loc(ctx, n);
+            scan->in_error = true;
+            scan->error_depth = depth;
+            if (scan->end == UINT32_MAX) {
+                scan->end = content_end(ctx);
             }
-            if (ts_tree_cursor_goto_next_sibling(&cur)) {
-                break;
+            if (ts_node_end_byte(n) >= scan->end) {
+                ctx->unit->truncated = true;
             }
-            if (!ts_tree_cursor_goto_parent(&cur)) {
-                ts_tree_cursor_delete(&cur);
-                return;
-            }
-            depth--;
         }
+    }
+    if (kind == TS_K_comment) {
+        add_comment(ctx, n);
+    }
+}
+
+void ts_c_scan_leave(ts_c_scan *scan, uint32_t depth)
+{
+    if (scan->in_error && depth == scan->error_depth) {
+        scan->in_error = false;
     }
 }
 
@@ -377,8 +465,7 @@ static const char *parse_text(pt_unit *unit)
 
 static void model_tree(ts_c_ctx *ctx, TSNode root)
 {
-    scan_comments_errors(ctx, root);
-    ts_c_lines(ctx, root);
+    ts_c_lines(ctx, root);     /* also comments and errors */
     ts_c_top_level(ctx, root);
 }
 
@@ -399,6 +486,7 @@ pt_unit *pt_parse_c_tree_sitter(const char *path, const char *text,
     ctx.opts = &opts;
     ctx.fn = -1;
     ctx.cur = TS_C_NONE;
+    ts_c_init();
     TSParser *parser = ts_parser_new();
     if (parser == NULL || !ts_parser_set_language(parser, tree_sitter_c())) {
         ts_parser_delete(parser);

@@ -82,13 +82,13 @@ static uint32_t label_block(ts_c_ctx *ctx, TSNode label)
 
 static void stmt_if(ts_c_ctx *ctx, TSNode node)
 {
-    TSNode alt = ts_c_field(node, "alternative");
+    TSNode alt = ts_c_field(node, TS_F_alternative);
     ts_c_cur(ctx);
     uint32_t then_b = ts_c_block(ctx);
     uint32_t else_b = ts_c_block(ctx);
-    ts_c_cond(ctx, ts_c_field(node, "condition"), then_b, else_b);
+    ts_c_cond(ctx, ts_c_field(node, TS_F_condition), then_b, else_b);
     ctx->cur = then_b;
-    ts_c_statement(ctx, ts_c_field(node, "consequence"));
+    ts_c_statement(ctx, ts_c_field(node, TS_F_consequence));
     uint32_t then_end = ctx->cur;
     if (ts_node_is_null(alt)) {
         ts_c_link(ctx, then_end, else_b);
@@ -125,9 +125,9 @@ static void stmt_while(ts_c_ctx *ctx, TSNode node)
     uint32_t body = ts_c_block(ctx);
     uint32_t exit = ts_c_block(ctx);
     ctx->cur = head;
-    ts_c_cond(ctx, ts_c_field(node, "condition"), body, exit);
+    ts_c_cond(ctx, ts_c_field(node, TS_F_condition), body, exit);
     ctx->cur = body;
-    loop_body(ctx, ts_c_field(node, "body"), exit, head);
+    loop_body(ctx, ts_c_field(node, TS_F_body), exit, head);
     ctx->cur = exit;
 }
 
@@ -138,15 +138,15 @@ static void stmt_do(ts_c_ctx *ctx, TSNode node)
     uint32_t test = ts_c_block(ctx);
     uint32_t exit = ts_c_block(ctx);
     ctx->cur = body;
-    loop_body(ctx, ts_c_field(node, "body"), exit, test);
+    loop_body(ctx, ts_c_field(node, TS_F_body), exit, test);
     ctx->cur = test;
-    ts_c_cond(ctx, ts_c_field(node, "condition"), body, exit);
+    ts_c_cond(ctx, ts_c_field(node, TS_F_condition), body, exit);
     ctx->cur = exit;
 }
 
 static void for_init(ts_c_ctx *ctx, TSNode init)
 {
-    if (ts_c_is(init, "declaration")) {
+    if (ts_c_is(init, TS_K_declaration)) {
         ts_c_declaration(ctx, init, true);
     } else if (!ts_node_is_null(init)) {
         ts_c_eval(ctx, init, false);
@@ -156,9 +156,9 @@ static void for_init(ts_c_ctx *ctx, TSNode init)
 static void stmt_for(ts_c_ctx *ctx, TSNode node)
 {
     uint32_t scope = ctx->locals.len;
-    for_init(ctx, ts_c_field(node, "initializer"));
-    TSNode cond = ts_c_field(node, "condition");
-    TSNode update = ts_c_field(node, "update");
+    for_init(ctx, ts_c_field(node, TS_F_initializer));
+    TSNode cond = ts_c_field(node, TS_F_condition);
+    TSNode update = ts_c_field(node, TS_F_update);
     uint32_t head = ts_c_block(ctx);
     jump_to(ctx, head);
     uint32_t body = ts_c_block(ctx);
@@ -171,7 +171,7 @@ static void stmt_for(ts_c_ctx *ctx, TSNode node)
         ts_c_cond(ctx, cond, body, exit);
     }
     ctx->cur = body;
-    loop_body(ctx, ts_c_field(node, "body"), exit, next);
+    loop_body(ctx, ts_c_field(node, TS_F_body), exit, next);
     if (next != head) {
         ctx->cur = next;
         ts_c_eval(ctx, update, false);
@@ -185,7 +185,7 @@ static void stmt_for(ts_c_ctx *ctx, TSNode node)
 
 static bool is_default(TSNode case_stmt)
 {
-    return ts_node_is_null(ts_c_field(case_stmt, "value"));
+    return ts_node_is_null(ts_c_field(case_stmt, TS_F_value));
 }
 
 /* The case labels of a switch body, nested switches excluded. */
@@ -196,8 +196,8 @@ static void collect_cases(ts_c_ctx *ctx, TSNode body, pt_vec *cases)
     bool descend = true;
     for (;;) {
         TSNode n = ts_tree_cursor_current_node(&cur);
-        bool nested = depth > 0 && ts_c_is(n, "switch_statement");
-        if (ts_c_is(n, "case_statement")) {
+        bool nested = depth > 0 && ts_c_is(n, TS_K_switch_statement);
+        if (ts_c_is(n, TS_K_case_statement)) {
             ts_c_case *c = pt_vec_push(ctx->arena, cases, sizeof(*c));
             c->byte = ts_node_start_byte(n);
             c->block = ts_c_block(ctx);
@@ -222,7 +222,7 @@ static void collect_cases(ts_c_ctx *ctx, TSNode body, pt_vec *cases)
 static TSNode case_node_at(TSNode body, uint32_t byte)
 {
     TSNode n = ts_node_descendant_for_byte_range(body, byte, byte);
-    while (!ts_node_is_null(n) && !ts_c_is(n, "case_statement")) {
+    while (!ts_node_is_null(n) && !ts_c_is(n, TS_K_case_statement)) {
         n = ts_node_parent(n);
     }
     return n;
@@ -277,9 +277,9 @@ static void switch_dispatch(ts_c_ctx *ctx, TSNode body, const pt_vec *cases,
 
 static void stmt_switch(ts_c_ctx *ctx, TSNode node)
 {
-    TSNode body = ts_c_field(node, "body");
+    TSNode body = ts_c_field(node, TS_F_body);
     ts_c_cur(ctx);
-    ts_c_eval(ctx, ts_c_field(node, "condition"), true);
+    ts_c_eval(ctx, ts_c_field(node, TS_F_condition), true);
     pt_vec *cases = pt_arena_alloc(ctx->arena, sizeof(pt_vec));
     collect_cases(ctx, body, cases);
     uint32_t exit = ts_c_block(ctx);
@@ -303,9 +303,9 @@ static void labelled_body(ts_c_ctx *ctx, TSNode node)
     TSTreeCursor cur = ts_tree_cursor_new(node);
     bool more = ts_tree_cursor_goto_first_child(&cur);
     while (more) {
-        const char *field = ts_tree_cursor_current_field_name(&cur);
+        TSFieldId field = ts_tree_cursor_current_field_id(&cur);
         TSNode c = ts_tree_cursor_current_node(&cur);
-        if (field == NULL && ts_node_is_named(c)) {
+        if (field == 0 && ts_node_is_named(c)) {
             ts_c_statement(ctx, c);
         }
         more = ts_tree_cursor_goto_next_sibling(&cur);
@@ -330,7 +330,7 @@ static void stmt_case(ts_c_ctx *ctx, TSNode node)
 
 static void stmt_label(ts_c_ctx *ctx, TSNode node)
 {
-    uint32_t target = label_block(ctx, ts_c_field(node, "label"));
+    uint32_t target = label_block(ctx, ts_c_field(node, TS_F_label));
     jump_to(ctx, target);
     ctx->cur = target;
     labelled_body(ctx, node);
@@ -338,7 +338,7 @@ static void stmt_label(ts_c_ctx *ctx, TSNode node)
 
 static void stmt_goto(ts_c_ctx *ctx, TSNode node)
 {
-    TSNode label = ts_c_field(node, "label");
+    TSNode label = ts_c_field(node, TS_F_label);
     if (ts_node_is_null(label)) {
         ts_c_count_uses(ctx, node);     /* goto *p: not modelled */
         ctx->cur = TS_C_NONE;
@@ -362,7 +362,7 @@ static void stmt_break(ts_c_ctx *ctx, bool is_break)
 static void stmt_return(ts_c_ctx *ctx, TSNode node)
 {
     TSNode value = ts_node_named_child(node, 0);
-    while (!ts_node_is_null(value) && ts_c_is(value, "comment")) {
+    while (!ts_node_is_null(value) && ts_c_is(value, TS_K_comment)) {
         value = ts_node_next_named_sibling(value);
     }
     ts_c_cur(ctx);
@@ -389,11 +389,12 @@ static void statements_in(ts_c_ctx *ctx, TSNode node)
 {
     TSTreeCursor cur = ts_tree_cursor_new(node);
     bool more = ts_tree_cursor_goto_first_child(&cur);
+    TSFieldId alternative = ts_c_field_id(TS_F_alternative);
     while (more) {
-        const char *field = ts_tree_cursor_current_field_name(&cur);
         TSNode c = ts_tree_cursor_current_node(&cur);
-        if (ts_node_is_named(c) && (field == NULL ||
-                                    strcmp(field, "alternative") == 0)) {
+        TSFieldId field = ts_node_is_named(c)
+                              ? ts_tree_cursor_current_field_id(&cur) : 0;
+        if (ts_node_is_named(c) && (field == 0 || field == alternative)) {
             ts_c_statement(ctx, c);
         }
         more = ts_tree_cursor_goto_next_sibling(&cur);
@@ -410,44 +411,50 @@ static void stmt_compound(ts_c_ctx *ctx, TSNode node)
 
 static void stmt_expression(ts_c_ctx *ctx, TSNode node)
 {
-    TSNode e = ts_node_named_child(node, 0);
-    if (!ts_node_is_null(e)) {
-        ts_c_eval(ctx, e, false);
-    }
-    for (uint32_t i = 1; i < ts_node_named_child_count(node); i++) {
-        ts_c_eval(ctx, ts_node_named_child(node, i), false);
-    }
-}
-
-static bool is_sequence(const char *type)
-{
-    static const char *const names[] = {
-        "preproc_if", "preproc_ifdef", "preproc_else", "preproc_elif",
-        "preproc_elifdef", "attributed_statement", "else_clause",
-        "seh_try_statement", "seh_except_clause", "seh_finally_clause",
-        "ERROR",
-    };
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (strcmp(type, names[i]) == 0) {
-            return true;
+    TSTreeCursor cur = ts_tree_cursor_new(node);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur); more;
+         more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode c = ts_tree_cursor_current_node(&cur);
+        if (ts_node_is_named(c)) {
+            ts_c_eval(ctx, c, false);
         }
     }
-    return false;
+    ts_tree_cursor_delete(&cur);
 }
 
-static bool stmt_jump(ts_c_ctx *ctx, TSNode node, const char *type)
+static bool is_sequence(ts_c_kind type)
 {
-    if (strcmp(type, "return_statement") == 0) {
+    switch (type) {
+    case TS_K_preproc_if:
+    case TS_K_preproc_ifdef:
+    case TS_K_preproc_else:
+    case TS_K_preproc_elif:
+    case TS_K_preproc_elifdef:
+    case TS_K_attributed_statement:
+    case TS_K_else_clause:
+    case TS_K_seh_try_statement:
+    case TS_K_seh_except_clause:
+    case TS_K_seh_finally_clause:
+    case TS_K_ERROR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool stmt_jump(ts_c_ctx *ctx, TSNode node, ts_c_kind type)
+{
+    if (type == TS_K_return_statement) {
         stmt_return(ctx, node);
-    } else if (strcmp(type, "break_statement") == 0) {
+    } else if (type == TS_K_break_statement) {
         stmt_break(ctx, true);
-    } else if (strcmp(type, "continue_statement") == 0) {
+    } else if (type == TS_K_continue_statement) {
         stmt_break(ctx, false);
-    } else if (strcmp(type, "goto_statement") == 0) {
+    } else if (type == TS_K_goto_statement) {
         stmt_goto(ctx, node);
-    } else if (strcmp(type, "labeled_statement") == 0) {
+    } else if (type == TS_K_labeled_statement) {
         stmt_label(ctx, node);
-    } else if (strcmp(type, "case_statement") == 0) {
+    } else if (type == TS_K_case_statement) {
         stmt_case(ctx, node);
     } else {
         return false;
@@ -455,19 +462,19 @@ static bool stmt_jump(ts_c_ctx *ctx, TSNode node, const char *type)
     return true;
 }
 
-static bool stmt_structured(ts_c_ctx *ctx, TSNode node, const char *type)
+static bool stmt_structured(ts_c_ctx *ctx, TSNode node, ts_c_kind type)
 {
-    if (strcmp(type, "compound_statement") == 0) {
+    if (type == TS_K_compound_statement) {
         stmt_compound(ctx, node);
-    } else if (strcmp(type, "if_statement") == 0) {
+    } else if (type == TS_K_if_statement) {
         stmt_if(ctx, node);
-    } else if (strcmp(type, "while_statement") == 0) {
+    } else if (type == TS_K_while_statement) {
         stmt_while(ctx, node);
-    } else if (strcmp(type, "for_statement") == 0) {
+    } else if (type == TS_K_for_statement) {
         stmt_for(ctx, node);
-    } else if (strcmp(type, "do_statement") == 0) {
+    } else if (type == TS_K_do_statement) {
         stmt_do(ctx, node);
-    } else if (strcmp(type, "switch_statement") == 0) {
+    } else if (type == TS_K_switch_statement) {
         stmt_switch(ctx, node);
     } else {
         return false;
@@ -475,26 +482,26 @@ static bool stmt_structured(ts_c_ctx *ctx, TSNode node, const char *type)
     return true;
 }
 
-static void stmt_other(ts_c_ctx *ctx, TSNode node, const char *type)
+static void stmt_other(ts_c_ctx *ctx, TSNode node, ts_c_kind type)
 {
-    if (strcmp(type, "expression_statement") == 0) {
+    if (type == TS_K_expression_statement) {
         stmt_expression(ctx, node);
-    } else if (strcmp(type, "declaration") == 0) {
+    } else if (type == TS_K_declaration) {
         ts_c_declaration(ctx, node, true);
-    } else if (strcmp(type, "type_definition") == 0) {
+    } else if (type == TS_K_type_definition) {
         ts_c_type_definition(ctx, node);
-    } else if (strcmp(type, "ERROR") == 0) {
+    } else if (type == TS_K_ERROR) {
         ctx->partial = true;
         statements_in(ctx, node);
     } else if (is_sequence(type)) {
         statements_in(ctx, node);
-    } else if (strcmp(type, "function_definition") == 0) {
+    } else if (type == TS_K_function_definition) {
         TSNode *p = pt_vec_push(ctx->arena, &ctx->pending, sizeof(*p));
         *p = node;              /* modelled after this function */
-    } else if (strncmp(type, "preproc_", 8) == 0 ||
-               strcmp(type, "comment") == 0) {
+    } else if ((ts_c_class(node) & TS_C_CLASS_PREPROC) ||
+               type == TS_K_comment) {
         return;                 /* directives */
-    } else if (strstr(type, "_specifier") != NULL) {
+    } else if (ts_c_class(node) & TS_C_CLASS_SPECIFIER) {
         ts_c_count_uses(ctx, node);
     } else {
         ts_c_eval(ctx, node, false);  /* an expression without `;` */
@@ -506,7 +513,7 @@ void ts_c_statement(ts_c_ctx *ctx, TSNode node)
     if (ts_node_is_null(node) || !ts_c_enter(ctx)) {
         return;
     }
-    const char *type = ts_node_type(node);
+    ts_c_kind type = ts_c_kind_of(node);
     if (!stmt_jump(ctx, node, type) && !stmt_structured(ctx, node, type)) {
         stmt_other(ctx, node, type);
     }

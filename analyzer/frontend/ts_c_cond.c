@@ -9,11 +9,11 @@
 static bool is_null_node(ts_c_ctx *ctx, TSNode node, const char *other)
 {
     node = ts_c_strip(node);
-    if (ts_c_is(node, "null")) {
+    if (ts_c_is(node, TS_K_null)) {
         return true;
     }
-    if (ts_c_is(node, "cast_expression")) {
-        return is_null_node(ctx, ts_c_field(node, "value"), other);
+    if (ts_c_is(node, TS_K_cast_expression)) {
+        return is_null_node(ctx, ts_c_field(node, TS_F_value), other);
     }
     const char *text = ts_c_text(ctx, node);
     if (strcmp(text, "NULL") == 0) {
@@ -45,50 +45,55 @@ static const char *first_var_path(ts_c_ctx *ctx, TSNode node, int depth)
     if (ts_node_is_null(node) || depth > 64) {
         return NULL;
     }
-    if (ts_c_is(node, "identifier") || ts_c_is(node, "field_expression") ||
-        ts_c_is(node, "subscript_expression")) {
+    if (ts_c_is(node, TS_K_identifier) || ts_c_is(node, TS_K_field_expression) ||
+        ts_c_is(node, TS_K_subscript_expression)) {
         const char *path = ts_c_path(ctx, node);
         if (is_var_path(ctx, path)) {
             return path;
         }
     }
-    if (ts_c_is(node, "call_expression")) {
-        node = ts_c_field(node, "arguments");
+    if (ts_c_is(node, TS_K_call_expression)) {
+        node = ts_c_field(node, TS_F_arguments);
     }
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; i++) {
-        const char *p = first_var_path(ctx, ts_node_named_child(node, i),
-                                       depth + 1);
-        if (p != NULL) {
-            return p;
+    if (ts_node_is_null(node)) {
+        return NULL;
+    }
+    const char *found = NULL;
+    TSTreeCursor cur = ts_tree_cursor_new(node);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur);
+         more && found == NULL; more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode c = ts_tree_cursor_current_node(&cur);
+        if (ts_node_is_named(c)) {
+            found = first_var_path(ctx, c, depth + 1);
         }
     }
-    return NULL;
+    ts_tree_cursor_delete(&cur);
+    return found;
 }
 
 static const char *callee_name(ts_c_ctx *ctx, TSNode call)
 {
-    TSNode f = ts_c_strip(ts_c_field(call, "function"));
-    if (ts_c_is(f, "field_expression")) {
-        return ts_c_text(ctx, ts_c_field(f, "field"));
+    TSNode f = ts_c_strip(ts_c_field(call, TS_F_function));
+    if (ts_c_is(f, TS_K_field_expression)) {
+        return ts_c_text(ctx, ts_c_field(f, TS_F_field));
     }
-    if (ts_c_is(f, "pointer_expression")) {
-        return ts_c_path(ctx, ts_c_field(f, "argument"));
+    if (ts_c_is(f, TS_K_pointer_expression)) {
+        return ts_c_path(ctx, ts_c_field(f, TS_F_argument));
     }
     return ts_c_path(ctx, f);
 }
 
 static bool classify_binary(ts_c_ctx *ctx, TSNode node, pt_cond *c)
 {
-    const char *op = ts_c_text(ctx, ts_c_field(node, "operator"));
+    const char *op = ts_c_text(ctx, ts_c_field(node, TS_F_operator));
     bool eq = strcmp(op, "==") == 0;
     if (!eq && strcmp(op, "!=") != 0 && strcmp(op, "<") != 0 &&
         strcmp(op, ">") != 0 && strcmp(op, "<=") != 0 &&
         strcmp(op, ">=") != 0) {
         return false;
     }
-    TSNode l = ts_c_field(node, "left");
-    TSNode r = ts_c_field(node, "right");
+    TSNode l = ts_c_field(node, TS_F_left);
+    TSNode r = ts_c_field(node, TS_F_right);
     const char *lp = ts_c_path(ctx, l);
     const char *rp = ts_c_path(ctx, r);
     if ((eq || op[0] == '!') && is_null_node(ctx, r, lp) && lp) {
@@ -111,8 +116,8 @@ static bool classify(ts_c_ctx *ctx, TSNode node, pt_cond *c)
 {
     c->kind = PT_TEST_OTHER;
     c->loc = ts_c_loc(ctx, node);
-    if (ts_c_is(node, "call_expression")) {
-        TSNode first = ts_c_first_named(ts_c_field(node, "arguments"));
+    if (ts_c_is(node, TS_K_call_expression)) {
+        TSNode first = ts_c_first_named(ts_c_field(node, TS_F_arguments));
         c->kind = PT_TEST_CALL;
         c->callee = callee_name(ctx, node);
         c->subject = ts_node_is_null(first) ? NULL : ts_c_arg_path(ctx, first);
@@ -121,7 +126,7 @@ static bool classify(ts_c_ctx *ctx, TSNode node, pt_cond *c)
         }
         return false;
     }
-    if (ts_c_is(node, "binary_expression")) {
+    if (ts_c_is(node, TS_K_binary_expression)) {
         return classify_binary(ctx, node, c);
     }
     const char *path = ts_c_path(ctx, node);
@@ -150,34 +155,34 @@ static void branch_leaf(ts_c_ctx *ctx, TSNode node, uint32_t yes,
 
 static bool is_op(ts_c_ctx *ctx, TSNode node, const char *op)
 {
-    TSNode o = ts_c_field(node, "operator");
+    TSNode o = ts_c_field(node, TS_F_operator);
     return !ts_node_is_null(o) && strcmp(ts_c_text(ctx, o), op) == 0;
 }
 
 static void cond_node(ts_c_ctx *ctx, TSNode node, uint32_t yes, uint32_t no)
 {
     node = ts_c_strip(node);
-    if (ts_c_is(node, "unary_expression") && is_op(ctx, node, "!")) {
-        ts_c_cond(ctx, ts_c_field(node, "argument"), no, yes);
+    if (ts_c_is(node, TS_K_unary_expression) && is_op(ctx, node, "!")) {
+        ts_c_cond(ctx, ts_c_field(node, TS_F_argument), no, yes);
         return;
     }
-    bool and_op = ts_c_is(node, "binary_expression") &&
+    bool and_op = ts_c_is(node, TS_K_binary_expression) &&
                   is_op(ctx, node, "&&");
-    bool or_op = ts_c_is(node, "binary_expression") &&
+    bool or_op = ts_c_is(node, TS_K_binary_expression) &&
                  is_op(ctx, node, "||");
     if (and_op || or_op) {
         ts_c_cur(ctx);
         uint32_t mid = ts_c_block(ctx);
-        ts_c_cond(ctx, ts_c_field(node, "left"), and_op ? mid : yes,
+        ts_c_cond(ctx, ts_c_field(node, TS_F_left), and_op ? mid : yes,
                   and_op ? no : mid);
         ctx->cur = mid;
-        ts_c_cond(ctx, ts_c_field(node, "right"), yes, no);
+        ts_c_cond(ctx, ts_c_field(node, TS_F_right), yes, no);
         return;
     }
-    if (ts_c_is(node, "comma_expression")) {
+    if (ts_c_is(node, TS_K_comma_expression)) {
         ts_c_cur(ctx);
-        ts_c_eval_only(ctx, ts_c_field(node, "left"), false);
-        ts_c_cond(ctx, ts_c_field(node, "right"), yes, no);
+        ts_c_eval_only(ctx, ts_c_field(node, TS_F_left), false);
+        ts_c_cond(ctx, ts_c_field(node, TS_F_right), yes, no);
         return;
     }
     branch_leaf(ctx, node, yes, no);

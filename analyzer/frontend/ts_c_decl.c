@@ -20,46 +20,47 @@ typedef struct decl_info {
 
 static bool has_const_qualifier(TSNode node)
 {
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(node, i);
-        if (ts_c_is(c, "type_qualifier") &&
-            ts_node_end_byte(c) - ts_node_start_byte(c) == 5) {
-            return true;        /* "const" is the only 5-letter one */
-        }
-    }
-    return false;
+    bool found = false;
+    TSTreeCursor cur = ts_tree_cursor_new(node);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur); more && !found;
+         more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode c = ts_tree_cursor_current_node(&cur);
+        found = ts_c_is(c, TS_K_type_qualifier) &&
+                ts_node_end_byte(c) - ts_node_start_byte(c) == 5;
+    }                           /* "const" is the only 5-letter one */
+    ts_tree_cursor_delete(&cur);
+    return found;
 }
 
 /* Applies one declarator level; returns the inner declarator. */
 static TSNode declarator_step(TSNode d, decl_info *info)
 {
-    const char *type = ts_node_type(d);
-    if (strcmp(type, "init_declarator") == 0) {
-        info->value = ts_c_field(d, "value");
-        return ts_c_field(d, "declarator");
+    ts_c_kind type = ts_c_kind_of(d);
+    if (type == TS_K_init_declarator) {
+        info->value = ts_c_field(d, TS_F_value);
+        return ts_c_field(d, TS_F_declarator);
     }
-    if (strcmp(type, "pointer_declarator") == 0) {
+    if (type == TS_K_pointer_declarator) {
         info->stars++;
         info->is_pointer = true;
         info->is_function = false;
         info->const_pointer = has_const_qualifier(d);
-        return ts_c_field(d, "declarator");
+        return ts_c_field(d, TS_F_declarator);
     }
-    if (strcmp(type, "array_declarator") == 0) {
+    if (type == TS_K_array_declarator) {
         info->arrays++;
         info->is_pointer = true;
         info->is_function = false;
-        return ts_c_field(d, "declarator");
+        return ts_c_field(d, TS_F_declarator);
     }
-    if (strcmp(type, "function_declarator") == 0) {
+    if (type == TS_K_function_declarator) {
         info->is_function = true;
         info->is_pointer = false;
-        info->params = ts_c_field(d, "parameters");
-        return ts_c_field(d, "declarator");
+        info->params = ts_c_field(d, TS_F_parameters);
+        return ts_c_field(d, TS_F_declarator);
     }
-    if (strcmp(type, "parenthesized_declarator") == 0 ||
-        strcmp(type, "attributed_declarator") == 0) {
+    if (type == TS_K_parenthesized_declarator ||
+        type == TS_K_attributed_declarator) {
         return ts_node_named_child(d, 0);
     }
     TSNode null = {0};
@@ -68,8 +69,8 @@ static TSNode declarator_step(TSNode d, decl_info *info)
 
 static bool is_name_node(TSNode d)
 {
-    return ts_c_is(d, "identifier") || ts_c_is(d, "field_identifier") ||
-           ts_c_is(d, "type_identifier");
+    return ts_c_is(d, TS_K_identifier) || ts_c_is(d, TS_K_field_identifier) ||
+           ts_c_is(d, TS_K_type_identifier);
 }
 
 static decl_info declarator_info(TSNode d)
@@ -96,8 +97,8 @@ static const char *type_spelling(ts_c_ctx *ctx, TSNode type)
     if (ts_node_is_null(type)) {
         return "int";
     }
-    TSNode body = ts_c_field(type, "body");
-    TSNode name = ts_c_field(type, "name");
+    TSNode body = ts_c_field(type, TS_F_body);
+    TSNode name = ts_c_field(type, TS_F_name);
     if (!ts_node_is_null(body)) {
         const char *kw = ts_node_type(type);
         size_t kwlen = strcspn(kw, "_");
@@ -147,19 +148,24 @@ static bool attribute_says_unused(ts_c_ctx *ctx, TSNode attr)
 static decl_specs specs_of(ts_c_ctx *ctx, TSNode node)
 {
     decl_specs s = {0};
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(node, i);
-        const char *type = ts_node_type(c);
-        if (strcmp(type, "storage_class_specifier") == 0) {
-            s.is_static |= strcmp(ts_c_text(ctx, c), "static") == 0;
-        } else if (strcmp(type, "type_qualifier") == 0) {
-            s.is_const |= strcmp(ts_c_text(ctx, c), "const") == 0;
-        } else if (strcmp(type, "attribute_specifier") == 0 ||
-                   strcmp(type, "attribute_declaration") == 0) {
+    if (ts_node_is_null(node)) {
+        return s;
+    }
+    TSTreeCursor cur = ts_tree_cursor_new(node);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur); more;
+         more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode c = ts_tree_cursor_current_node(&cur);
+        ts_c_kind type = ts_c_kind_of(c);
+        if (type == TS_K_storage_class_specifier) {
+            s.is_static |= ts_c_text_is(ctx, c, "static");
+        } else if (type == TS_K_type_qualifier) {
+            s.is_const |= ts_c_text_is(ctx, c, "const");
+        } else if (type == TS_K_attribute_specifier ||
+                   type == TS_K_attribute_declaration) {
             s.unused |= attribute_says_unused(ctx, c);
         }
     }
+    ts_tree_cursor_delete(&cur);
     return s;
 }
 
@@ -176,9 +182,9 @@ static uint32_t declarators(ts_c_ctx *ctx, TSNode node, TSNode **out)
     *out = pt_arena_alloc(ctx->arena, (cap + 1) * sizeof(TSNode));
     TSTreeCursor cur = ts_tree_cursor_new(node);
     bool more = ts_tree_cursor_goto_first_child(&cur);
+    TSFieldId declarator = ts_c_field_id(TS_F_declarator);
     while (more && n < cap) {
-        const char *field = ts_tree_cursor_current_field_name(&cur);
-        if (field != NULL && strcmp(field, "declarator") == 0) {
+        if (ts_tree_cursor_current_field_id(&cur) == declarator) {
             (*out)[n++] = ts_tree_cursor_current_node(&cur);
         }
         more = ts_tree_cursor_goto_next_sibling(&cur);
@@ -191,7 +197,7 @@ static void type_spec(ts_c_ctx *ctx, TSNode type, const char *scope);
 
 static void field_declaration(ts_c_ctx *ctx, TSNode fd, const char *scope)
 {
-    TSNode type = ts_c_field(fd, "type");
+    TSNode type = ts_c_field(fd, TS_F_type);
     type_spec(ctx, type, scope);
     const char *base = type_spelling(ctx, type);
     const char *doc = ts_c_doc(ctx, fd);
@@ -219,28 +225,34 @@ static void field_declaration(ts_c_ctx *ctx, TSNode fd, const char *scope)
 
 static void record_body(ts_c_ctx *ctx, TSNode body, const char *scope)
 {
-    uint32_t n = ts_node_named_child_count(body);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(body, i);
-        if (ts_c_is(c, "field_declaration")) {
+    TSTreeCursor cur = ts_tree_cursor_new(body);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur); more;
+         more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode c = ts_tree_cursor_current_node(&cur);
+        if (!ts_node_is_named(c)) {
+            continue;
+        }
+        if (ts_c_is(c, TS_K_field_declaration)) {
             field_declaration(ctx, c, scope);
-        } else if (!ts_c_is(c, "comment") && ts_c_enter(ctx)) {
+        } else if (!ts_c_is(c, TS_K_comment) && ts_c_enter(ctx)) {
             record_body(ctx, c, scope);     /* #if inside a struct */
             ts_c_leave(ctx);
         }
     }
+    ts_tree_cursor_delete(&cur);
 }
 
 static void enum_body(ts_c_ctx *ctx, TSNode body)
 {
-    uint32_t n = ts_node_named_child_count(body);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(body, i);
-        if (!ts_c_is(c, "enumerator")) {
+    TSTreeCursor cur = ts_tree_cursor_new(body);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur); more;
+         more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode c = ts_tree_cursor_current_node(&cur);
+        if (!ts_c_is(c, TS_K_enumerator)) {
             continue;
         }
-        TSNode name = ts_c_field(c, "name");
-        TSNode value = ts_c_field(c, "value");
+        TSNode name = ts_c_field(c, TS_F_name);
+        TSNode value = ts_c_field(c, TS_F_value);
         if (!ts_node_is_null(value)) {
             ts_c_count_uses(ctx, value);
         }
@@ -248,21 +260,22 @@ static void enum_body(ts_c_ctx *ctx, TSNode body)
         pt_unit_decl(ctx->unit, d)->doc = ts_c_doc(ctx, c);
         ts_c_sym_put(ctx, TS_C_NS_ORD, pt_unit_decl(ctx->unit, d)->name, d);
     }
+    ts_tree_cursor_delete(&cur);
 }
 
 /* A struct/union/enum specifier: defines a tag and members, or uses one. */
 static void type_spec(ts_c_ctx *ctx, TSNode type, const char *scope)
 {
-    bool record = ts_c_is(type, "struct_specifier") ||
-                  ts_c_is(type, "union_specifier");
-    if (!record && !ts_c_is(type, "enum_specifier")) {
+    bool record = ts_c_is(type, TS_K_struct_specifier) ||
+                  ts_c_is(type, TS_K_union_specifier);
+    if (!record && !ts_c_is(type, TS_K_enum_specifier)) {
         if (!ts_node_is_null(type)) {
             ts_c_count_uses(ctx, type);
         }
         return;
     }
-    TSNode name = ts_c_field(type, "name");
-    TSNode body = ts_c_field(type, "body");
+    TSNode name = ts_c_field(type, TS_F_name);
+    TSNode body = ts_c_field(type, TS_F_body);
     if (ts_node_is_null(body)) {
         ts_c_count_uses(ctx, type);
         return;
@@ -286,9 +299,9 @@ static void type_spec(ts_c_ctx *ctx, TSNode type, const char *scope)
 
 static void add_param(ts_c_ctx *ctx, pt_function *fn, TSNode pd)
 {
-    TSNode type = ts_c_field(pd, "type");
-    decl_info info = declarator_info(ts_c_field(pd, "declarator"));
-    if (ts_c_is(pd, "identifier")) {
+    TSNode type = ts_c_field(pd, TS_F_type);
+    decl_info info = declarator_info(ts_c_field(pd, TS_F_declarator));
+    if (ts_c_is(pd, TS_K_identifier)) {
         info.name = pd;         /* K&R parameter name */
     }
     if (ts_node_is_null(info.name)) {
@@ -313,14 +326,15 @@ static void add_param(ts_c_ctx *ctx, pt_function *fn, TSNode pd)
 /* K&R: `int f(a, b) int a; char *b; {` - types from the declarations. */
 static void kr_param_types(ts_c_ctx *ctx, TSNode def, pt_function *fn)
 {
-    uint32_t n = ts_node_named_child_count(def);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(def, i);
-        if (!ts_c_is(c, "declaration")) {
+    TSTreeCursor cur = ts_tree_cursor_new(def);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur); more;
+         more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode c = ts_tree_cursor_current_node(&cur);
+        if (!ts_c_is(c, TS_K_declaration)) {
             continue;
         }
-        const char *base = type_spelling(ctx, ts_c_field(c, "type"));
-        decl_info info = declarator_info(ts_c_field(c, "declarator"));
+        const char *base = type_spelling(ctx, ts_c_field(c, TS_F_type));
+        decl_info info = declarator_info(ts_c_field(c, TS_F_declarator));
         const char *name = ts_node_is_null(info.name)
                                ? "" : ts_c_text(ctx, info.name);
         for (uint32_t p = 0; p < fn->params.len; p++) {
@@ -331,37 +345,45 @@ static void kr_param_types(ts_c_ctx *ctx, TSNode def, pt_function *fn)
             }
         }
     }
+    ts_tree_cursor_delete(&cur);
 }
 
 /* Adds the parameters; returns whether the list is a prototype. */
 static bool add_params(ts_c_ctx *ctx, pt_function *fn, TSNode list)
 {
-    uint32_t n = ts_node_named_child_count(list);
     bool prototype = false;
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode p = ts_node_named_child(list, i);
-        if (ts_c_is(p, "parameter_declaration") ||
-            ts_c_is(p, "variadic_parameter")) {
+    TSTreeCursor cur = ts_tree_cursor_new(list);
+    for (bool more = !ts_node_is_null(list) &&
+                     ts_tree_cursor_goto_first_child(&cur);
+         more; more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode p = ts_tree_cursor_current_node(&cur);
+        if (ts_c_is(p, TS_K_parameter_declaration) ||
+            ts_c_is(p, TS_K_variadic_parameter)) {
             prototype = true;
         }
-        if (ts_c_is(p, "parameter_declaration") || ts_c_is(p, "identifier")) {
+        if (ts_c_is(p, TS_K_parameter_declaration) || ts_c_is(p, TS_K_identifier)) {
             add_param(ctx, fn, p);
         }
     }
+    ts_tree_cursor_delete(&cur);
     return prototype;
 }
 
 static bool params_are_prototype(TSNode list)
 {
-    uint32_t n = ts_node_named_child_count(list);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode p = ts_node_named_child(list, i);
-        if (ts_c_is(p, "parameter_declaration") ||
-            ts_c_is(p, "variadic_parameter")) {
-            return true;
-        }
+    if (ts_node_is_null(list)) {
+        return false;
     }
-    return false;
+    bool found = false;
+    TSTreeCursor cur = ts_tree_cursor_new(list);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur); more && !found;
+         more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode p = ts_tree_cursor_current_node(&cur);
+        found = ts_c_is(p, TS_K_parameter_declaration) ||
+                ts_c_is(p, TS_K_variadic_parameter);
+    }
+    ts_tree_cursor_delete(&cur);
+    return found;
 }
 
 static uint32_t function_decl(ts_c_ctx *ctx, TSNode node, decl_info *info,
@@ -383,15 +405,15 @@ static uint32_t function_decl(ts_c_ctx *ctx, TSNode node, decl_info *info,
 
 static void function_definition(ts_c_ctx *ctx, TSNode node, bool nested)
 {
-    decl_info info = declarator_info(ts_c_field(node, "declarator"));
-    TSNode body = ts_c_field(node, "body");
+    decl_info info = declarator_info(ts_c_field(node, TS_F_declarator));
+    TSNode body = ts_c_field(node, TS_F_body);
     if (ts_node_is_null(info.name) || ts_node_is_null(info.params) ||
         ts_node_is_null(body)) {
         ts_c_count_uses(ctx, node);
         return;
     }
     decl_specs specs = specs_of(ctx, node);
-    TSNode type = ts_c_field(node, "type");
+    TSNode type = ts_c_field(node, TS_F_type);
     type_spec(ctx, type, NULL);
     uint32_t d = function_decl(ctx, node, &info, specs,
                                type_spelling(ctx, type));
@@ -472,15 +494,15 @@ static void one_declarator(ts_c_ctx *ctx, TSNode node, TSNode declarator,
 
 void ts_c_declaration(ts_c_ctx *ctx, TSNode decl, bool local)
 {
-    TSNode type = ts_c_field(decl, "type");
+    TSNode type = ts_c_field(decl, TS_F_type);
     type_spec(ctx, type, NULL);
     const char *base = type_spelling(ctx, type);
     decl_specs specs = specs_of(ctx, decl);
     TSTreeCursor cur = ts_tree_cursor_new(decl);
     bool more = ts_tree_cursor_goto_first_child(&cur);
+    TSFieldId declarator = ts_c_field_id(TS_F_declarator);
     while (more) {
-        const char *field = ts_tree_cursor_current_field_name(&cur);
-        if (field != NULL && strcmp(field, "declarator") == 0) {
+        if (ts_tree_cursor_current_field_id(&cur) == declarator) {
             one_declarator(ctx, decl, ts_tree_cursor_current_node(&cur),
                            specs, base, local);
         }
@@ -491,8 +513,8 @@ void ts_c_declaration(ts_c_ctx *ctx, TSNode decl, bool local)
 
 void ts_c_type_definition(ts_c_ctx *ctx, TSNode node)
 {
-    TSNode type = ts_c_field(node, "type");
-    TSNode first = ts_c_declarator_name(ts_c_field(node, "declarator"));
+    TSNode type = ts_c_field(node, TS_F_type);
+    TSNode first = ts_c_declarator_name(ts_c_field(node, TS_F_declarator));
     type_spec(ctx, type, ts_node_is_null(first) ? NULL
                                                 : ts_c_text(ctx, first));
     const char *base = type_spelling(ctx, type);
@@ -535,11 +557,11 @@ static void count_macro_body(ts_c_ctx *ctx, TSNode value)
 
 static void macro(ts_c_ctx *ctx, TSNode node)
 {
-    TSNode name = ts_c_field(node, "name");
+    TSNode name = ts_c_field(node, TS_F_name);
     if (ts_node_is_null(name)) {
         return;
     }
-    TSNode value = ts_c_field(node, "value");
+    TSNode value = ts_c_field(node, TS_F_value);
     if (!ts_node_is_null(value)) {
         count_macro_body(ctx, value);
     }
@@ -549,41 +571,44 @@ static void macro(ts_c_ctx *ctx, TSNode node)
 }
 
 /* Containers whose children are top-level items. */
-static bool is_container(const char *type)
+static bool is_container(ts_c_kind type)
 {
-    static const char *const names[] = {
-        "translation_unit", "preproc_if", "preproc_ifdef", "preproc_else",
-        "preproc_elif", "preproc_elifdef", "linkage_specification",
-        "declaration_list", "ERROR",
-    };
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (strcmp(type, names[i]) == 0) {
-            return true;
-        }
+    switch (type) {
+    case TS_K_translation_unit:
+    case TS_K_preproc_if:
+    case TS_K_preproc_ifdef:
+    case TS_K_preproc_else:
+    case TS_K_preproc_elif:
+    case TS_K_preproc_elifdef:
+    case TS_K_linkage_specification:
+    case TS_K_declaration_list:
+    case TS_K_ERROR:
+        return true;
+    default:
+        return false;
     }
-    return false;
 }
 
 static void top_item(ts_c_ctx *ctx, TSNode n)
 {
-    const char *type = ts_node_type(n);
-    if (strcmp(type, "function_definition") == 0) {
+    ts_c_kind type = ts_c_kind_of(n);
+    if (type == TS_K_function_definition) {
         function_definition(ctx, n, false);
         for (uint32_t i = 0; i < ctx->pending.len; i++) {
             TSNode inner = ((TSNode *)ctx->pending.items)[i];
             function_definition(ctx, inner, true);  /* nested/misparsed */
         }
         ctx->pending.len = 0;
-    } else if (strcmp(type, "declaration") == 0) {
+    } else if (type == TS_K_declaration) {
         ts_c_declaration(ctx, n, false);
-    } else if (strcmp(type, "type_definition") == 0) {
+    } else if (type == TS_K_type_definition) {
         ts_c_type_definition(ctx, n);
-    } else if (strcmp(type, "preproc_def") == 0 ||
-               strcmp(type, "preproc_function_def") == 0) {
+    } else if (type == TS_K_preproc_def ||
+               type == TS_K_preproc_function_def) {
         macro(ctx, n);
-    } else if (strstr(type, "_specifier") != NULL) {
+    } else if (ts_c_class(n) & TS_C_CLASS_SPECIFIER) {
         type_spec(ctx, n, NULL);
-    } else if (strcmp(type, "expression_statement") == 0) {
+    } else if (type == TS_K_expression_statement) {
         ts_c_count_uses(ctx, n);
     } else if (is_container(type)) {
         ts_c_top_level(ctx, n);

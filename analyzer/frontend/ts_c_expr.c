@@ -20,20 +20,30 @@ static pt_value value_of(uint8_t kind, const char *text)
 /* The first named child that is not a comment. */
 TSNode ts_c_first_named(TSNode node)
 {
-    uint32_t n = ts_node_named_child_count(node);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_named_child(node, i);
-        if (!ts_c_is(c, "comment")) {
-            return c;
+    TSNode found = {0};
+    if (ts_node_is_null(node) || ts_node_named_child_count(node) == 0) {
+        return found;
+    }
+    TSNode first = ts_node_named_child(node, 0);
+    if (!ts_c_is(first, TS_K_comment)) {
+        return first;
+    }
+    TSTreeCursor cur = ts_tree_cursor_new(node);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur); more;
+         more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode c = ts_tree_cursor_current_node(&cur);
+        if (ts_node_is_named(c) && !ts_c_is(c, TS_K_comment)) {
+            found = c;
+            break;
         }
     }
-    TSNode null = {0};
-    return null;
+    ts_tree_cursor_delete(&cur);
+    return found;
 }
 
 TSNode ts_c_strip(TSNode node)
 {
-    for (int i = 0; i < 64 && ts_c_is(node, "parenthesized_expression");
+    for (int i = 0; i < 64 && ts_c_is(node, TS_K_parenthesized_expression);
          i++) {
         TSNode inner = ts_c_first_named(node);
         if (ts_node_is_null(inner)) {
@@ -183,20 +193,20 @@ static pt_value eval_identifier(ts_c_ctx *ctx, TSNode node)
 
 static bool is_arrow(ts_c_ctx *ctx, TSNode field_expr)
 {
-    TSNode op = ts_c_field(field_expr, "operator");
+    TSNode op = ts_c_field(field_expr, TS_F_operator);
     return !ts_node_is_null(op) && ts_c_text(ctx, op)[0] == '-';
 }
 
 /* `(*a).b` has the base `a` like `a->b`. */
 static TSNode field_base(ts_c_ctx *ctx, TSNode fe, bool *arrow)
 {
-    TSNode base = ts_c_field(fe, "argument");
+    TSNode base = ts_c_field(fe, TS_F_argument);
     *arrow = is_arrow(ctx, fe);
     TSNode inner = ts_c_strip(base);
-    if (!*arrow && ts_c_is(inner, "pointer_expression") &&
-        ts_c_text(ctx, ts_c_field(inner, "operator"))[0] == '*') {
+    if (!*arrow && ts_c_is(inner, TS_K_pointer_expression) &&
+        ts_c_text(ctx, ts_c_field(inner, TS_F_operator))[0] == '*') {
         *arrow = true;
-        return ts_c_field(inner, "argument");
+        return ts_c_field(inner, TS_F_argument);
     }
     return base;
 }
@@ -207,35 +217,35 @@ static const char *path_at(ts_c_ctx *ctx, TSNode node, int depth)
     if (depth > 64 || ts_node_is_null(node)) {
         return NULL;
     }
-    if (ts_c_is(node, "identifier")) {
+    if (ts_c_is(node, TS_K_identifier)) {
         return ts_c_text(ctx, node);
     }
-    if (ts_c_is(node, "field_expression")) {
+    if (ts_c_is(node, TS_K_field_expression)) {
         bool arrow = false;
         const char *base = path_at(ctx, field_base(ctx, node, &arrow),
                                    depth + 1);
-        TSNode f = ts_c_field(node, "field");
+        TSNode f = ts_c_field(node, TS_F_field);
         if (base == NULL || ts_node_is_null(f)) {
             return NULL;
         }
         return pt_arena_printf(ctx->arena, "%s.%s", base, ts_c_text(ctx, f));
     }
-    if (ts_c_is(node, "subscript_expression")) {
-        const char *base = path_at(ctx, ts_c_field(node, "argument"),
+    if (ts_c_is(node, TS_K_subscript_expression)) {
+        const char *base = path_at(ctx, ts_c_field(node, TS_F_argument),
                                    depth + 1);
         return base ? pt_arena_printf(ctx->arena, "%s[]", base) : NULL;
     }
-    if (ts_c_is(node, "cast_expression")) {
-        return path_at(ctx, ts_c_field(node, "value"), depth + 1);
+    if (ts_c_is(node, TS_K_cast_expression)) {
+        return path_at(ctx, ts_c_field(node, TS_F_value), depth + 1);
     }
-    if (depth > 0 && ts_c_is(node, "pointer_expression") &&
-        ts_c_text(ctx, ts_c_field(node, "operator"))[0] == '*') {
+    if (depth > 0 && ts_c_is(node, TS_K_pointer_expression) &&
+        ts_c_text(ctx, ts_c_field(node, TS_F_operator))[0] == '*') {
         /* as the base of an access, `(*a)->b` and `(*a)[i]`: a
            dereference is written as its pointer, like `(*a).b` */
-        return path_at(ctx, ts_c_field(node, "argument"), depth + 1);
+        return path_at(ctx, ts_c_field(node, TS_F_argument), depth + 1);
     }
-    if (ts_c_is(node, "assignment_expression")) {
-        return path_at(ctx, ts_c_field(node, "left"), depth + 1);
+    if (ts_c_is(node, TS_K_assignment_expression)) {
+        return path_at(ctx, ts_c_field(node, TS_F_left), depth + 1);
     }
     return NULL;
 }
@@ -316,10 +326,10 @@ static void emit_field(ts_c_ctx *ctx, pt_event_kind kind, TSNode fe,
         return;
     }
     const char *bpath = base_path(ctx, base);
-    const char *field = ts_c_text(ctx, ts_c_field(fe, "field"));
+    const char *field = ts_c_text(ctx, ts_c_field(fe, TS_F_field));
     const char *owner = bpath ? owner_of_path(ctx, bpath) : NULL;
     count_field_use(ctx, owner, field, kind == PT_EV_FIELD_WRITE);
-    pt_event *e = ts_c_emit(ctx, kind, ts_c_field(fe, "field"));
+    pt_event *e = ts_c_emit(ctx, kind, ts_c_field(fe, TS_F_field));
     e->name = field;
     e->base = bpath;
     e->owner = owner;
@@ -355,9 +365,9 @@ static pt_value eval_address(ts_c_ctx *ctx, TSNode node, TSNode target)
 {
     target = ts_c_strip(target);
     const char *path = ts_c_path(ctx, target);
-    if (ts_c_is(target, "identifier")) {
+    if (ts_c_is(target, TS_K_identifier)) {
         count_use(ctx, ts_c_resolve(ctx, path), false, true);
-    } else if (ts_c_is(target, "field_expression")) {
+    } else if (ts_c_is(target, TS_K_field_expression)) {
         bool arrow = false;
         TSNode base = field_base(ctx, target, &arrow);
         if (arrow) {
@@ -365,11 +375,11 @@ static pt_value eval_address(ts_c_ctx *ctx, TSNode node, TSNode target)
         } else {
             eval_address(ctx, node, base);
         }
-    } else if (ts_c_is(target, "subscript_expression")) {
+    } else if (ts_c_is(target, TS_K_subscript_expression)) {
         /* &a[i] computes an address: a and i are read, nothing is
            dereferenced (like &a->b) */
-        eval_node(ctx, ts_c_field(target, "argument"), true);
-        eval_node(ctx, ts_c_field(target, "index"), true);
+        eval_node(ctx, ts_c_field(target, TS_F_argument), true);
+        eval_node(ctx, ts_c_field(target, TS_F_index), true);
     } else {
         eval_node(ctx, target, true);
     }
@@ -378,8 +388,8 @@ static pt_value eval_address(ts_c_ctx *ctx, TSNode node, TSNode target)
 
 static pt_value eval_pointer(ts_c_ctx *ctx, TSNode node)
 {
-    TSNode arg = ts_c_field(node, "argument");
-    if (ts_c_text(ctx, ts_c_field(node, "operator"))[0] == '&') {
+    TSNode arg = ts_c_field(node, TS_F_argument);
+    if (ts_c_text(ctx, ts_c_field(node, TS_F_operator))[0] == '&') {
         return eval_address(ctx, node, arg);
     }
     eval_node(ctx, arg, true);
@@ -389,9 +399,9 @@ static pt_value eval_pointer(ts_c_ctx *ctx, TSNode node)
 
 static pt_value eval_subscript(ts_c_ctx *ctx, TSNode node)
 {
-    TSNode arr = ts_c_field(node, "argument");
+    TSNode arr = ts_c_field(node, TS_F_argument);
     eval_node(ctx, arr, true);
-    eval_node(ctx, ts_c_field(node, "index"), true);
+    eval_node(ctx, ts_c_field(node, TS_F_index), true);
     emit_deref(ctx, node, arr);
     return value_of(PT_VAL_OTHER, ts_c_path(ctx, node));
 }
@@ -451,9 +461,9 @@ static bool in_list(const char *name, const char *const *list, unsigned n)
 const char *ts_c_arg_path(ts_c_ctx *ctx, TSNode arg)
 {
     TSNode a = ts_c_strip(arg);
-    if (ts_c_is(a, "pointer_expression") &&
-        ts_c_text(ctx, ts_c_field(a, "operator"))[0] == '&') {
-        a = ts_c_field(a, "argument");
+    if (ts_c_is(a, TS_K_pointer_expression) &&
+        ts_c_text(ctx, ts_c_field(a, TS_F_operator))[0] == '&') {
+        a = ts_c_field(a, TS_F_argument);
     }
     return deref_name(ctx, a);
 }
@@ -462,7 +472,7 @@ const char *ts_c_arg_path(ts_c_ctx *ctx, TSNode arg)
 static const char *eval_callee(ts_c_ctx *ctx, TSNode f, const char **base)
 {
     f = ts_c_strip(f);
-    if (ts_c_is(f, "identifier")) {
+    if (ts_c_is(f, TS_K_identifier)) {
         const char *name = ts_c_text(ctx, f);
         int32_t d = ts_c_resolve(ctx, name);
         if (d >= 0 && ts_c_is_variable(pt_unit_decl(ctx->unit, (uint32_t)d))) {
@@ -471,15 +481,15 @@ static const char *eval_callee(ts_c_ctx *ctx, TSNode f, const char **base)
         count_use(ctx, d, false, false);
         return name;
     }
-    if (ts_c_is(f, "field_expression")) {
+    if (ts_c_is(f, TS_K_field_expression)) {
         TSNode b = eval_field_base(ctx, f);
         emit_field(ctx, PT_EV_FIELD_READ, f, b, NULL);
         *base = base_path(ctx, b);
-        return ts_c_text(ctx, ts_c_field(f, "field"));
+        return ts_c_text(ctx, ts_c_field(f, TS_F_field));
     }
     eval_node(ctx, f, true);
-    if (ts_c_is(f, "pointer_expression")) {
-        return ts_c_path(ctx, ts_c_field(f, "argument"));
+    if (ts_c_is(f, TS_K_pointer_expression)) {
+        return ts_c_path(ctx, ts_c_field(f, TS_F_argument));
     }
     return ts_c_path(ctx, f);
 }
@@ -487,10 +497,16 @@ static const char *eval_callee(ts_c_ctx *ctx, TSNode f, const char **base)
 static uint32_t count_args(TSNode args)
 {
     uint32_t n = 0;
-    uint32_t all = ts_node_named_child_count(args);
-    for (uint32_t i = 0; i < all; i++) {
-        n += !ts_c_is(ts_node_named_child(args, i), "comment");
+    if (ts_node_is_null(args)) {
+        return 0;
     }
+    TSTreeCursor cur = ts_tree_cursor_new(args);
+    for (bool more = ts_tree_cursor_goto_first_child(&cur); more;
+         more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode c = ts_tree_cursor_current_node(&cur);
+        n += ts_node_is_named(c) && !ts_c_is(c, TS_K_comment);
+    }
+    ts_tree_cursor_delete(&cur);
     return n;
 }
 
@@ -512,18 +528,23 @@ static pt_value eval_call(ts_c_ctx *ctx, TSNode node, bool used,
                           bool void_cast)
 {
     const char *base = NULL;
-    const char *name = eval_callee(ctx, ts_c_field(node, "function"), &base);
-    TSNode args = ts_c_field(node, "arguments");
+    const char *name = eval_callee(ctx, ts_c_field(node, TS_F_function), &base);
+    TSNode args = ts_c_field(node, TS_F_arguments);
     uint32_t nargs = count_args(args);
     pt_value *values = nargs ? pt_arena_alloc(ctx->arena,
                                               nargs * sizeof(pt_value))
                              : NULL;
-    uint32_t all = ts_node_named_child_count(args);
-    for (uint32_t i = 0, k = 0; i < all && k < nargs; i++) {
-        TSNode a = ts_node_named_child(args, i);
-        if (!ts_c_is(a, "comment")) {
-            values[k++] = eval_with_vars(ctx, a, true);
+    if (nargs > 0) {
+        TSTreeCursor cur = ts_tree_cursor_new(args);
+        uint32_t k = 0;
+        for (bool more = ts_tree_cursor_goto_first_child(&cur);
+             more && k < nargs; more = ts_tree_cursor_goto_next_sibling(&cur)) {
+            TSNode a = ts_tree_cursor_current_node(&cur);
+            if (ts_node_is_named(a) && !ts_c_is(a, TS_K_comment)) {
+                values[k++] = eval_with_vars(ctx, a, true);
+            }
         }
+        ts_tree_cursor_delete(&cur);
     }
     pt_event *e = ts_c_emit(ctx, PT_EV_CALL, node);
     e->name = name;
@@ -547,11 +568,11 @@ static void write_target(ts_c_ctx *ctx, TSNode target, pt_value value,
 static void write_dot_base(ts_c_ctx *ctx, TSNode base)
 {
     base = ts_c_strip(base);
-    if (ts_c_is(base, "identifier")) {
+    if (ts_c_is(base, TS_K_identifier)) {
         count_use(ctx, ts_c_resolve(ctx, ts_c_text(ctx, base)), true, false);
         return;
     }
-    if (ts_c_is(base, "field_expression")) {
+    if (ts_c_is(base, TS_K_field_expression)) {
         bool arrow = false;
         TSNode inner = field_base(ctx, base, &arrow);
         if (arrow) {
@@ -586,7 +607,7 @@ static void write_target(ts_c_ctx *ctx, TSNode target, pt_value value,
                          bool compound, TSNode at)
 {
     target = ts_c_strip(target);
-    if (ts_c_is(target, "identifier")) {
+    if (ts_c_is(target, TS_K_identifier)) {
         const char *name = ts_c_text(ctx, target);
         int32_t d = ts_c_resolve(ctx, name);
         if (compound) {
@@ -595,7 +616,7 @@ static void write_target(ts_c_ctx *ctx, TSNode target, pt_value value,
         }
         count_use(ctx, d, true, false);
         ts_c_emit_assign(ctx, at, name, value);
-    } else if (ts_c_is(target, "field_expression")) {
+    } else if (ts_c_is(target, TS_K_field_expression)) {
         write_field(ctx, target, value, compound);
     } else {
         eval_node(ctx, target, true);
@@ -604,16 +625,16 @@ static void write_target(ts_c_ctx *ctx, TSNode target, pt_value value,
 
 static pt_value eval_assign(ts_c_ctx *ctx, TSNode node)
 {
-    TSNode op = ts_c_field(node, "operator");
+    TSNode op = ts_c_field(node, TS_F_operator);
     bool compound = ts_node_end_byte(op) - ts_node_start_byte(op) > 1;
-    pt_value v = eval_with_vars(ctx, ts_c_field(node, "right"), true);
-    write_target(ctx, ts_c_field(node, "left"), v, compound, node);
+    pt_value v = eval_with_vars(ctx, ts_c_field(node, TS_F_right), true);
+    write_target(ctx, ts_c_field(node, TS_F_left), v, compound, node);
     return v;
 }
 
 static pt_value eval_update(ts_c_ctx *ctx, TSNode node)
 {
-    write_target(ctx, ts_c_field(node, "argument"),
+    write_target(ctx, ts_c_field(node, TS_F_argument),
                  value_of(PT_VAL_OTHER, NULL), true, node);
     return value_of(PT_VAL_OTHER, NULL);
 }
@@ -645,14 +666,14 @@ void ts_c_count_uses(ts_c_ctx *ctx, TSNode node)
 
 static pt_value eval_cast(ts_c_ctx *ctx, TSNode node, bool used)
 {
-    TSNode type = ts_c_field(node, "type");
-    TSNode value = ts_c_strip(ts_c_field(node, "value"));
+    TSNode type = ts_c_field(node, TS_F_type);
+    TSNode value = ts_c_strip(ts_c_field(node, TS_F_value));
     bool to_void = strcmp(ts_c_text(ctx, type), "void") == 0;
     ts_c_count_uses(ctx, type);
-    if (to_void && ts_c_is(value, "call_expression")) {
+    if (to_void && ts_c_is(value, TS_K_call_expression)) {
         return eval_call(ctx, value, false, true);
     }
-    if (to_void && ts_c_is(value, "identifier")) {
+    if (to_void && ts_c_is(value, TS_K_identifier)) {
         int32_t d = ts_c_resolve(ctx, ts_c_text(ctx, value));
         for (; d >= 0; d = ts_c_next_same(ctx, d)) {
             pt_unit_decl(ctx->unit, (uint32_t)d)->marked_unused = true;
@@ -663,13 +684,12 @@ static pt_value eval_cast(ts_c_ctx *ctx, TSNode node, bool used)
 
 static pt_value eval_type_use(ts_c_ctx *ctx, TSNode node)
 {
-    if (ts_c_is(node, "type_identifier")) {
+    if (ts_c_is(node, TS_K_type_identifier)) {
         count_use(ctx, ts_c_sym_get(ctx, TS_C_NS_ORD, ts_c_text(ctx, node)),
                   false, false);
     } else {
-        TSNode name = ts_c_field(node, "name");
-        if (!ts_node_is_null(name) && ts_node_is_null(ts_c_field(node,
-                                                                  "body"))) {
+        TSNode name = ts_c_field(node, TS_F_name);
+        if (!ts_node_is_null(name) && ts_node_is_null(ts_c_field(node, TS_F_body))) {
             count_use(ctx, ts_c_sym_get(ctx, TS_C_NS_TAG,
                                         ts_c_text(ctx, name)), false, false);
         }
@@ -679,38 +699,27 @@ static pt_value eval_type_use(ts_c_ctx *ctx, TSNode node)
 
 static pt_value eval_comma(ts_c_ctx *ctx, TSNode node, bool used)
 {
-    eval_node(ctx, ts_c_field(node, "left"), false);
-    return eval_node(ctx, ts_c_field(node, "right"), used);
+    eval_node(ctx, ts_c_field(node, TS_F_left), false);
+    return eval_node(ctx, ts_c_field(node, TS_F_right), used);
 }
 
-static pt_value eval_literal(ts_c_ctx *ctx, TSNode node, const char *type)
+static pt_value eval_literal(ts_c_ctx *ctx, TSNode node, ts_c_kind type)
 {
-    if (strcmp(type, "string_literal") == 0 ||
-        strcmp(type, "concatenated_string") == 0) {
+    if (type == TS_K_string_literal || type == TS_K_concatenated_string) {
         return value_of(PT_VAL_STRING, ts_c_text(ctx, node));
     }
-    if (strcmp(type, "null") == 0) {
+    if (type == TS_K_null) {
         return value_of(PT_VAL_NULL, ts_c_text(ctx, node));
     }
     return value_of(PT_VAL_CONST, ts_c_text(ctx, node));
-}
-
-static bool is_literal(const char *type)
-{
-    return strcmp(type, "number_literal") == 0 ||
-           strcmp(type, "char_literal") == 0 ||
-           strcmp(type, "string_literal") == 0 ||
-           strcmp(type, "concatenated_string") == 0 ||
-           strcmp(type, "true") == 0 || strcmp(type, "false") == 0 ||
-           strcmp(type, "null") == 0;
 }
 
 /* `-x` of a constant is a constant (-EINVAL); other unary operators
    give an unmodelled value with the operand's events. */
 static pt_value eval_unary(ts_c_ctx *ctx, TSNode node)
 {
-    TSNode op = ts_c_field(node, "operator");
-    pt_value inner = eval_node(ctx, ts_c_field(node, "argument"), true);
+    TSNode op = ts_c_field(node, TS_F_operator);
+    pt_value inner = eval_node(ctx, ts_c_field(node, TS_F_argument), true);
     if (!ts_node_is_null(op) && strcmp(ts_c_text(ctx, op), "-") == 0 &&
         inner.kind == PT_VAL_CONST && inner.text != NULL) {
         return value_of(PT_VAL_CONST,
@@ -719,99 +728,77 @@ static pt_value eval_unary(ts_c_ctx *ctx, TSNode node)
     return value_of(PT_VAL_OTHER, NULL);
 }
 
-static pt_value eval_dispatch(ts_c_ctx *ctx, TSNode node, bool used)
-{
-    const char *type = ts_node_type(node);
-    if (strcmp(type, "identifier") == 0) {
-        return eval_identifier(ctx, node);
-    }
-    if (strcmp(type, "field_expression") == 0) {
-        return eval_field(ctx, node);
-    }
-    if (strcmp(type, "call_expression") == 0) {
-        return eval_call(ctx, node, used, false);
-    }
-    if (strcmp(type, "assignment_expression") == 0) {
-        return eval_assign(ctx, node);
-    }
-    if (strcmp(type, "update_expression") == 0) {
-        return eval_update(ctx, node);
-    }
-    if (strcmp(type, "pointer_expression") == 0) {
-        return eval_pointer(ctx, node);
-    }
-    if (strcmp(type, "subscript_expression") == 0) {
-        return eval_subscript(ctx, node);
-    }
-    if (strcmp(type, "parenthesized_expression") == 0) {
-        return eval_node(ctx, ts_c_first_named(node), used);
-    }
-    if (strcmp(type, "cast_expression") == 0) {
-        return eval_cast(ctx, node, used);
-    }
-    if (strcmp(type, "comma_expression") == 0) {
-        return eval_comma(ctx, node, used);
-    }
-    if (strcmp(type, "unary_expression") == 0) {
-        return eval_unary(ctx, node);
-    }
-    if (is_literal(type)) {
-        return eval_literal(ctx, node, type);
-    }
-    return value_of(PT_VAL_OTHER, NULL);
-}
-
-static bool is_unevaluated(const char *type)
-{
-    return strcmp(type, "sizeof_expression") == 0 ||
-           strcmp(type, "alignof_expression") == 0 ||
-           strcmp(type, "offsetof_expression") == 0 ||
-           strcmp(type, "type_descriptor") == 0;
-}
-
-static bool is_type_use(const char *type)
-{
-    return strcmp(type, "type_identifier") == 0 ||
-           strcmp(type, "struct_specifier") == 0 ||
-           strcmp(type, "union_specifier") == 0 ||
-           strcmp(type, "enum_specifier") == 0;
-}
-
-static bool is_dispatched(const char *type)
-{
-    static const char *const names[] = {
-        "identifier", "field_expression", "call_expression",
-        "assignment_expression", "update_expression", "pointer_expression",
-        "subscript_expression", "parenthesized_expression",
-        "cast_expression", "comma_expression", "unary_expression",
-    };
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (strcmp(type, names[i]) == 0) {
-            return true;
-        }
-    }
-    return is_literal(type);
-}
-
 static pt_value eval_node(ts_c_ctx *ctx, TSNode node, bool used)
 {
     if (ts_node_is_null(node) || !ts_c_enter(ctx)) {
         return value_of(PT_VAL_OTHER, NULL);
     }
-    const char *type = ts_node_type(node);
     pt_value v = value_of(PT_VAL_OTHER, NULL);
-    if (is_dispatched(type)) {
-        v = eval_dispatch(ctx, node, used);
-    } else if (is_type_use(type)) {
+    ts_c_kind type = ts_c_kind_of(node);
+    switch (type) {
+    case TS_K_identifier:
+        v = eval_identifier(ctx, node);
+        break;
+    case TS_K_field_expression:
+        v = eval_field(ctx, node);
+        break;
+    case TS_K_call_expression:
+        v = eval_call(ctx, node, used, false);
+        break;
+    case TS_K_assignment_expression:
+        v = eval_assign(ctx, node);
+        break;
+    case TS_K_update_expression:
+        v = eval_update(ctx, node);
+        break;
+    case TS_K_pointer_expression:
+        v = eval_pointer(ctx, node);
+        break;
+    case TS_K_subscript_expression:
+        v = eval_subscript(ctx, node);
+        break;
+    case TS_K_parenthesized_expression:
+        v = eval_node(ctx, ts_c_first_named(node), used);
+        break;
+    case TS_K_cast_expression:
+        v = eval_cast(ctx, node, used);
+        break;
+    case TS_K_comma_expression:
+        v = eval_comma(ctx, node, used);
+        break;
+    case TS_K_unary_expression:
+        v = eval_unary(ctx, node);
+        break;
+    case TS_K_number_literal:
+    case TS_K_char_literal:
+    case TS_K_string_literal:
+    case TS_K_concatenated_string:
+    case TS_K_true:
+    case TS_K_false:
+    case TS_K_null:
+        v = eval_literal(ctx, node, type);
+        break;
+    case TS_K_type_identifier:
+    case TS_K_struct_specifier:
+    case TS_K_union_specifier:
+    case TS_K_enum_specifier:
         v = eval_type_use(ctx, node);
-    } else if (is_unevaluated(type)) {
+        break;
+    case TS_K_sizeof_expression:
+    case TS_K_alignof_expression:
+    case TS_K_offsetof_expression:
+    case TS_K_type_descriptor:      /* unevaluated operands */
         ctx->quiet++;
         eval_children(ctx, node);
         ctx->quiet--;
-    } else if (strcmp(type, "comment") != 0 &&
-               strcmp(type, "field_identifier") != 0 &&
-               strcmp(type, "statement_identifier") != 0) {
+        break;
+    case TS_K_comment:
+    case TS_K_field_identifier:
+    case TS_K_statement_identifier:
+        break;
+    default:
         eval_children(ctx, node);
+        break;
     }
     ts_c_leave(ctx);
     return v;

@@ -24,6 +24,186 @@
 #define TS_C_NS_FIELD 'f'        /* "scope.field" */
 #define TS_C_NS_MACRO 'm'
 
+/*
+ * Node types and field names the frontend tests, resolved once per
+ * process (ts_c_init) into tables indexed by symbol: comparing node
+ * types is a table look-up, not a string comparison.
+ */
+#define TS_C_KINDS(X) \
+    X(ERROR, "ERROR") \
+    X(identifier, "identifier") \
+    X(field_expression, "field_expression") \
+    X(pointer_expression, "pointer_expression") \
+    X(comment, "comment") \
+    X(subscript_expression, "subscript_expression") \
+    X(parameter_declaration, "parameter_declaration") \
+    X(call_expression, "call_expression") \
+    X(binary_expression, "binary_expression") \
+    X(variadic_parameter, "variadic_parameter") \
+    X(type_identifier, "type_identifier") \
+    X(declaration, "declaration") \
+    X(cast_expression, "cast_expression") \
+    X(case_statement, "case_statement") \
+    X(union_specifier, "union_specifier") \
+    X(unary_expression, "unary_expression") \
+    X(type_qualifier, "type_qualifier") \
+    X(switch_statement, "switch_statement") \
+    X(struct_specifier, "struct_specifier") \
+    X(string_literal, "string_literal") \
+    X(parenthesized_expression, "parenthesized_expression") \
+    X(number_literal, "number_literal") \
+    X(null, "null") \
+    X(field_identifier, "field_identifier") \
+    X(field_declaration, "field_declaration") \
+    X(enumerator, "enumerator") \
+    X(enum_specifier, "enum_specifier") \
+    X(else_clause, "else_clause") \
+    X(comma_expression, "comma_expression") \
+    X(char_literal, "char_literal") \
+    X(assignment_expression, "assignment_expression") \
+    X(alignof_expression, "alignof_expression") \
+    X(array_declarator, "array_declarator") \
+    X(attribute_declaration, "attribute_declaration") \
+    X(attribute_specifier, "attribute_specifier") \
+    X(attributed_declarator, "attributed_declarator") \
+    X(break_statement, "break_statement") \
+    X(compound_statement, "compound_statement") \
+    X(concatenated_string, "concatenated_string") \
+    X(continue_statement, "continue_statement") \
+    X(do_statement, "do_statement") \
+    X(expression_statement, "expression_statement") \
+    X(false, "false") \
+    X(for_statement, "for_statement") \
+    X(function_declarator, "function_declarator") \
+    X(function_definition, "function_definition") \
+    X(goto_statement, "goto_statement") \
+    X(if_statement, "if_statement") \
+    X(init_declarator, "init_declarator") \
+    X(labeled_statement, "labeled_statement") \
+    X(offsetof_expression, "offsetof_expression") \
+    X(parenthesized_declarator, "parenthesized_declarator") \
+    X(pointer_declarator, "pointer_declarator") \
+    X(preproc_def, "preproc_def") \
+    X(preproc_elif, "preproc_elif") \
+    X(preproc_elifdef, "preproc_elifdef") \
+    X(preproc_else, "preproc_else") \
+    X(preproc_function_def, "preproc_function_def") \
+    X(preproc_if, "preproc_if") \
+    X(preproc_ifdef, "preproc_ifdef") \
+    X(return_statement, "return_statement") \
+    X(sizeof_expression, "sizeof_expression") \
+    X(statement_identifier, "statement_identifier") \
+    X(storage_class_specifier, "storage_class_specifier") \
+    X(true, "true") \
+    X(type_definition, "type_definition") \
+    X(type_descriptor, "type_descriptor") \
+    X(update_expression, "update_expression") \
+    X(while_statement, "while_statement") \
+    X(conditional_expression, "conditional_expression") \
+    X(translation_unit, "translation_unit") \
+    X(linkage_specification, "linkage_specification") \
+    X(declaration_list, "declaration_list") \
+    X(field_declaration_list, "field_declaration_list") \
+    X(enumerator_list, "enumerator_list") \
+    X(seh_try_statement, "seh_try_statement") \
+    X(attributed_statement, "attributed_statement") \
+    X(seh_except_clause, "seh_except_clause") \
+    X(seh_finally_clause, "seh_finally_clause") \
+    X(lbrace, "{") \
+    X(rbrace, "}") \
+    X(kw_if, "if") \
+    X(kw_while, "while") \
+    X(kw_for, "for") \
+    X(kw_case, "case") \
+    X(and_and, "&&") \
+    X(or_or, "||") \
+    X(question, "?")
+
+typedef enum ts_c_kind {
+    TS_K_OTHER = 0,
+#define TS_C_KIND_ENUM(id, name) TS_K_##id,
+    TS_C_KINDS(TS_C_KIND_ENUM)
+#undef TS_C_KIND_ENUM
+    TS_K_COUNT
+} ts_c_kind;
+
+/* Classes of node types by name. */
+#define TS_C_CLASS_STATEMENT 1u      /* the name contains "_statement" */
+#define TS_C_CLASS_PREPROC 2u        /* the name starts with "preproc_" */
+#define TS_C_CLASS_SPECIFIER 4u      /* the name contains "_specifier" */
+
+#define TS_C_FIELDS(X) \
+    X(alternative) \
+    X(argument) \
+    X(arguments) \
+    X(body) \
+    X(condition) \
+    X(consequence) \
+    X(declarator) \
+    X(field) \
+    X(function) \
+    X(index) \
+    X(initializer) \
+    X(label) \
+    X(left) \
+    X(name) \
+    X(operator) \
+    X(parameters) \
+    X(right) \
+    X(type) \
+    X(update) \
+    X(value)
+
+typedef enum ts_c_fieldk {
+#define TS_C_FIELD_ENUM(id) TS_F_##id,
+    TS_C_FIELDS(TS_C_FIELD_ENUM)
+#undef TS_C_FIELD_ENUM
+    TS_F_COUNT
+} ts_c_fieldk;
+
+typedef struct ts_c_symbols {
+    const uint8_t *kind;         /* ts_c_kind per symbol */
+    const uint8_t *klass;        /* TS_C_CLASS_* per symbol */
+    uint32_t count;
+    TSFieldId field[TS_F_COUNT];
+} ts_c_symbols;
+
+extern ts_c_symbols ts_c_syms;
+
+/* Fills ts_c_syms; safe to call from several threads. */
+void ts_c_init(void);
+
+static inline ts_c_kind ts_c_kind_of(TSNode node)
+{
+    if (ts_node_is_null(node)) {
+        return TS_K_OTHER;
+    }
+    TSSymbol s = ts_node_symbol(node);
+    if (s < ts_c_syms.count) {
+        return (ts_c_kind)ts_c_syms.kind[s];
+    }
+    return s == (TSSymbol)-1 ? TS_K_ERROR : TS_K_OTHER;
+}
+
+static inline unsigned ts_c_class(TSNode node)
+{
+    if (ts_node_is_null(node)) {
+        return 0;
+    }
+    TSSymbol s = ts_node_symbol(node);
+    return s < ts_c_syms.count ? ts_c_syms.klass[s] : 0;
+}
+
+static inline bool ts_c_is(TSNode node, ts_c_kind kind)
+{
+    return ts_c_kind_of(node) == kind;
+}
+
+static inline TSFieldId ts_c_field_id(ts_c_fieldk field)
+{
+    return ts_c_syms.field[field];
+}
+
 typedef struct ts_c_sym {
     const char *key;
     int32_t decl;                /* newest decl of the key (chain head) */
@@ -69,9 +249,9 @@ typedef struct ts_c_ctx {
 } ts_c_ctx;
 
 /* ---- ts_c.c: nodes, text, symbols ---- */
-bool ts_c_is(TSNode node, const char *type);
-TSNode ts_c_field(TSNode node, const char *name);
+TSNode ts_c_field(TSNode node, ts_c_fieldk field);
 const char *ts_c_text(ts_c_ctx *ctx, TSNode node);
+bool ts_c_text_is(ts_c_ctx *ctx, TSNode node, const char *text);
 pt_loc ts_c_loc(ts_c_ctx *ctx, TSNode node);
 uint32_t ts_c_line(ts_c_ctx *ctx, uint32_t byte);
 bool ts_c_enter(ts_c_ctx *ctx);
@@ -85,6 +265,15 @@ int32_t ts_c_resolve(ts_c_ctx *ctx, const char *name);
 void ts_c_local_push(ts_c_ctx *ctx, const char *name, uint32_t decl);
 const char *ts_c_doc(ts_c_ctx *ctx, TSNode decl_node);
 bool ts_c_benign_error(TSNode node);
+
+typedef struct ts_c_scan {
+    bool in_error;
+    uint32_t error_depth;
+    uint32_t end;                /* content end, UINT32_MAX: not measured */
+} ts_c_scan;
+void ts_c_scan_node(ts_c_ctx *ctx, const TSTreeCursor *cur, TSNode n,
+                    uint32_t depth, ts_c_scan *scan);
+void ts_c_scan_leave(ts_c_scan *scan, uint32_t depth);
 bool ts_c_has_real_error(TSNode node);
 
 /* ---- ts_c_decl.c ---- */

@@ -12,10 +12,6 @@ typedef struct walk_frame {
 
 #define TS_C_WALK_SKIP UINT32_MAX   /* level: do not look inside */
 
-/* Returns the level of `node`, given its parent's frame. */
-typedef uint32_t (*walk_fn)(ts_c_ctx *ctx, TSNode node, const char *field,
-                            const walk_frame *parent, void *data);
-
 static void frame_push(ts_c_ctx *ctx, TSNode node, uint32_t level)
 {
     walk_frame *f = pt_vec_push(ctx->arena, &ctx->frames, sizeof(*f));
@@ -28,122 +24,84 @@ static walk_frame *frame_at(ts_c_ctx *ctx, uint32_t i)
     return &((walk_frame *)ctx->frames.items)[i];
 }
 
-/* Visits the current node of `cur`, whose parent frame is on top. */
-static void walk_visit(ts_c_ctx *ctx, TSTreeCursor *cur, walk_fn fn,
-                       void *data)
-{
-    TSNode node = ts_tree_cursor_current_node(cur);
-    const char *field = ts_tree_cursor_current_field_name(cur);
-    walk_frame parent = *frame_at(ctx, ctx->frames.len - 1);
-    frame_push(ctx, node, fn(ctx, node, field, &parent, data));
-}
-
-static void walk(ts_c_ctx *ctx, TSNode root, walk_fn fn, void *data)
-{
-    TSTreeCursor cur = ts_tree_cursor_new(root);
-    TSNode null = {0};
-    ctx->frames.len = 0;
-    frame_push(ctx, null, 0);
-    walk_visit(ctx, &cur, fn, data);
-    for (;;) {
-        uint32_t level = frame_at(ctx, ctx->frames.len - 1)->level;
-        if (level != TS_C_WALK_SKIP && ts_tree_cursor_goto_first_child(&cur)) {
-            walk_visit(ctx, &cur, fn, data);
-            continue;
-        }
-        for (;;) {
-            ctx->frames.len--;
-            if (ctx->frames.len > 1 && ts_tree_cursor_goto_next_sibling(&cur)) {
-                walk_visit(ctx, &cur, fn, data);
-                break;
-            }
-            if (ctx->frames.len <= 1 || !ts_tree_cursor_goto_parent(&cur)) {
-                ts_tree_cursor_delete(&cur);
-                return;
-            }
-        }
-    }
-}
-
 /* ---- lines ---- */
 
-static bool type_in(const char *type, const char *const *names, size_t n)
+static bool is_body_list(ts_c_kind type)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(type, names[i]) == 0) {
-            return true;
-        }
-    }
-    return false;
+    return type == TS_K_compound_statement ||
+           type == TS_K_field_declaration_list ||
+           type == TS_K_enumerator_list;
 }
 
-static bool is_body_list(const char *type)
+static bool is_braceless_owner(ts_c_kind type)
 {
-    static const char *const names[] = {
-        "compound_statement", "field_declaration_list", "enumerator_list",
-    };
-    return type_in(type, names, sizeof(names) / sizeof(names[0]));
+    return type == TS_K_if_statement || type == TS_K_while_statement ||
+           type == TS_K_for_statement || type == TS_K_do_statement;
 }
 
-static bool is_braceless_owner(const char *type)
-{
-    static const char *const names[] = {
-        "if_statement", "while_statement", "for_statement", "do_statement",
-    };
-    return type_in(type, names, sizeof(names) / sizeof(names[0]));
-}
-
-/* Depth of a node from its parent's depth. */
-static uint32_t child_depth(TSNode node, const char *field,
+/* Depth of a node from its parent's depth; `cur` is at the node. */
+static uint32_t child_depth(TSNode node, ts_c_kind type,
+                            const TSTreeCursor *cur,
                             const walk_frame *parent)
 {
     if (ts_node_is_null(parent->node)) {
         return 0;
     }
-    const char *ptype = ts_node_type(parent->node);
-    const char *type = ts_node_type(node);
-    bool brace = strcmp(type, "{") == 0 || strcmp(type, "}") == 0;
+    ts_c_kind ptype = ts_c_kind_of(parent->node);
+    bool brace = type == TS_K_lbrace || type == TS_K_rbrace;
     if (is_body_list(ptype)) {
         return parent->level + (brace ? 0 : 1);
     }
-    bool compound = strcmp(type, "compound_statement") == 0;
-    if (is_braceless_owner(ptype) && field != NULL && !compound &&
-        (strcmp(field, "consequence") == 0 || strcmp(field, "body") == 0)) {
-        return parent->level + 1;
+    bool compound = type == TS_K_compound_statement;
+    if (is_braceless_owner(ptype) && !compound) {
+        TSFieldId field = ts_tree_cursor_current_field_id(cur);
+        if (field != 0 && (field == ts_c_field_id(TS_F_consequence) ||
+                           field == ts_c_field_id(TS_F_body))) {
+            return parent->level + 1;
+        }
     }
-    if (strcmp(ptype, "else_clause") == 0 && ts_node_is_named(node) &&
-        !compound && strcmp(type, "if_statement") != 0 &&
-        strcmp(type, "comment") != 0) {
+    if (ptype == TS_K_else_clause && ts_node_is_named(node) &&
+        !compound && type != TS_K_if_statement && type != TS_K_comment) {
         return parent->level + 1;
     }
     return parent->level;
 }
 
-static bool is_starter(TSNode node, const walk_frame *parent)
+static bool is_starter(TSNode node, ts_c_kind type, const walk_frame *parent)
 {
-    const char *type = ts_node_type(node);
     if (!ts_node_is_named(node)) {
-        return strcmp(type, "}") == 0 && !ts_node_is_null(parent->node) &&
-               is_body_list(ts_node_type(parent->node));
+        return type == TS_K_rbrace && !ts_node_is_null(parent->node) &&
+               is_body_list(ts_c_kind_of(parent->node));
     }
-    static const char *const names[] = {
-        "declaration", "field_declaration", "enumerator",
-        "function_definition", "type_definition", "else_clause", "comment",
-    };
-    return strstr(type, "_statement") != NULL ||
-           strncmp(type, "preproc_", 8) == 0 ||
-           type_in(type, names, sizeof(names) / sizeof(names[0]));
+    switch (type) {
+    case TS_K_declaration:
+    case TS_K_field_declaration:
+    case TS_K_enumerator:
+    case TS_K_function_definition:
+    case TS_K_type_definition:
+    case TS_K_else_clause:
+    case TS_K_comment:
+        return true;
+    default:
+        return (ts_c_class(node) &
+                (TS_C_CLASS_STATEMENT | TS_C_CLASS_PREPROC)) != 0;
+    }
 }
 
 /* Starters whose inner lines belong to their children, not to them. */
-static bool is_container(const char *type)
+static bool is_container(TSNode node, ts_c_kind type)
 {
-    static const char *const names[] = {
-        "compound_statement", "case_statement", "labeled_statement",
-        "else_clause", "comment", "}",
-    };
-    return strncmp(type, "preproc_", 8) == 0 ||
-           type_in(type, names, sizeof(names) / sizeof(names[0]));
+    switch (type) {
+    case TS_K_compound_statement:
+    case TS_K_case_statement:
+    case TS_K_labeled_statement:
+    case TS_K_else_clause:
+    case TS_K_comment:
+    case TS_K_rbrace:
+        return true;
+    default:
+        return (ts_c_class(node) & TS_C_CLASS_PREPROC) != 0;
+    }
 }
 
 static bool begins_line(ts_c_ctx *ctx, uint32_t line1, uint32_t byte)
@@ -173,28 +131,26 @@ static void mark_continuation(ts_c_ctx *ctx, uint32_t first, uint32_t last,
     }
 }
 
-static uint32_t line_visit(ts_c_ctx *ctx, TSNode node, const char *field,
-                           const walk_frame *parent, void *data)
+static uint32_t line_visit(ts_c_ctx *ctx, TSNode node, ts_c_kind type,
+                           const TSTreeCursor *cur, const walk_frame *parent)
 {
-    (void)data;
-    uint32_t depth = child_depth(node, field, parent);
-    if (!is_starter(node, parent) || ctx->unit->lines.len == 0) {
+    uint32_t depth = child_depth(node, type, cur, parent);
+    if (!is_starter(node, type, parent)) {
         return depth;
     }
     uint32_t start = ts_node_start_byte(node);
     uint32_t end = ts_node_end_byte(node);
     uint32_t first = ts_c_line(ctx, start);
     uint32_t last = ts_c_line(ctx, end > start ? end - 1 : start);
-    const char *type = ts_node_type(node);
     if (!ctx->claimed[first - 1] && begins_line(ctx, first, start)) {
         pt_line *l = pt_unit_line(ctx->unit, first);
         ctx->claimed[first - 1] = 1;
         l->depth = (uint16_t)(depth < UINT16_MAX ? depth : UINT16_MAX);
-        bool label = strcmp(type, "case_statement") == 0 ||
-                     strcmp(type, "labeled_statement") == 0;
+        bool label = type == TS_K_case_statement ||
+                     type == TS_K_labeled_statement;
         l->kind = label ? PT_LINE_LABEL : PT_LINE_CODE;
     }
-    if (!is_container(type) && last > first) {
+    if (!is_container(node, type) && last > first) {
         mark_continuation(ctx, first, last, depth);
     }
     return depth;
@@ -256,31 +212,83 @@ static void mark_preprocessor(ts_c_ctx *ctx)
     }
 }
 
-static uint32_t string_visit(ts_c_ctx *ctx, TSNode node, const char *field,
-                             const walk_frame *parent, void *data)
+/* Lines after the first of multi-line string and char literals. */
+typedef struct string_span {
+    uint32_t first;
+    uint32_t last;
+} string_span;
+
+static void string_visit(ts_c_ctx *ctx, TSNode node, pt_vec *spans)
 {
-    (void)field;
-    (void)parent;
-    (void)data;
-    if (ts_c_is(node, "string_literal") || ts_c_is(node, "char_literal")) {
-        uint32_t end = ts_node_end_byte(node);
-        uint32_t first = ts_c_line(ctx, ts_node_start_byte(node));
-        uint32_t last = ts_c_line(ctx, end > 0 ? end - 1 : 0);
-        for (uint32_t i = first + 1; i <= last; i++) {
-            pt_unit_line(ctx->unit, i)->kind = PT_LINE_STRING;
-        }
+    uint32_t end = ts_node_end_byte(node);
+    uint32_t first = ts_c_line(ctx, ts_node_start_byte(node));
+    uint32_t last = ts_c_line(ctx, end > 0 ? end - 1 : 0);
+    if (last > first) {
+        string_span *sp = pt_vec_push(ctx->arena, spans, sizeof(*sp));
+        sp->first = first;
+        sp->last = last;
     }
-    return 0;
 }
 
+/* Visits the current node of `cur`, whose parent frame is on top. */
+static void lines_visit(ts_c_ctx *ctx, TSTreeCursor *cur, ts_c_scan *scan,
+                        pt_vec *spans)
+{
+    TSNode node = ts_tree_cursor_current_node(cur);
+    ts_c_kind type = ts_c_kind_of(node);
+    uint32_t depth = ctx->frames.len - 1;
+    ts_c_scan_node(ctx, cur, node, depth, scan);
+    walk_frame parent = *frame_at(ctx, ctx->frames.len - 1);
+    uint32_t level = line_visit(ctx, node, type, cur, &parent);
+    if (type == TS_K_string_literal || type == TS_K_char_literal) {
+        string_visit(ctx, node, spans);
+    }
+    frame_push(ctx, node, level);
+}
+
+/*
+ * The one walk over the whole tree, iterative (deep nesting cannot
+ * overflow the stack): comments and errors (ts_c_scan_node), then the
+ * kind and depth of every line.
+ */
 void ts_c_lines(ts_c_ctx *ctx, TSNode root)
 {
     if (ctx->unit->lines.len == 0) {
         return;
     }
     ctx->claimed = pt_arena_alloc(ctx->arena, ctx->unit->lines.len);
-    walk(ctx, root, line_visit, NULL);
-    walk(ctx, root, string_visit, NULL);
+    ts_c_scan scan = {false, 0, UINT32_MAX};
+    pt_vec spans = {0};
+    TSTreeCursor cur = ts_tree_cursor_new(root);
+    TSNode null = {0};
+    ctx->frames.len = 0;
+    frame_push(ctx, null, 0);
+    lines_visit(ctx, &cur, &scan, &spans);
+    for (bool done = false; !done;) {
+        if (ts_tree_cursor_goto_first_child(&cur)) {
+            lines_visit(ctx, &cur, &scan, &spans);
+            continue;
+        }
+        for (;;) {
+            ctx->frames.len--;
+            ts_c_scan_leave(&scan, ctx->frames.len - 1);
+            if (ctx->frames.len > 1 && ts_tree_cursor_goto_next_sibling(&cur)) {
+                lines_visit(ctx, &cur, &scan, &spans);
+                break;
+            }
+            if (ctx->frames.len <= 1 || !ts_tree_cursor_goto_parent(&cur)) {
+                done = true;
+                break;
+            }
+        }
+    }
+    ts_tree_cursor_delete(&cur);
+    const string_span *sp = spans.items;
+    for (uint32_t s = 0; s < spans.len; s++) {
+        for (uint32_t i = sp[s].first + 1; i <= sp[s].last; i++) {
+            pt_unit_line(ctx->unit, i)->kind = PT_LINE_STRING;
+        }
+    }
     for (uint32_t i = 0; i < ctx->unit->comments.len; i++) {
         mark_comment(ctx, pt_unit_comment(ctx->unit, i));
     }
@@ -294,89 +302,101 @@ typedef struct complexity {
     uint32_t max_nesting;
 } complexity;
 
-static bool is_decision_token(const char *type)
+static bool is_decision_token(ts_c_kind type)
 {
-    static const char *const names[] = {
-        "if", "while", "for", "case", "&&", "||", "?",
-    };
-    return type_in(type, names, sizeof(names) / sizeof(names[0]));
+    switch (type) {
+    case TS_K_kw_if:
+    case TS_K_kw_while:
+    case TS_K_kw_for:
+    case TS_K_kw_case:
+    case TS_K_and_and:
+    case TS_K_or_or:
+    case TS_K_question:
+        return true;
+    default:
+        return false;
+    }
 }
 
-static bool is_decision(ts_c_ctx *ctx, TSNode node, const walk_frame *parent)
+static bool is_decision(ts_c_ctx *ctx, TSNode node, ts_c_kind type,
+                        const walk_frame *parent)
 {
-    const char *type = ts_node_type(node);
     if (!ts_node_is_named(node)) {
-        return ts_c_is(parent->node, "ERROR") && is_decision_token(type);
+        return ts_c_is(parent->node, TS_K_ERROR) && is_decision_token(type);
     }
-    static const char *const names[] = {
-        "if_statement", "while_statement", "for_statement", "do_statement",
-        "conditional_expression",
-    };
-    if (type_in(type, names, sizeof(names) / sizeof(names[0]))) {
+    switch (type) {
+    case TS_K_if_statement:
+    case TS_K_while_statement:
+    case TS_K_for_statement:
+    case TS_K_do_statement:
+    case TS_K_conditional_expression:
         return true;
-    }
-    if (strcmp(type, "case_statement") == 0) {
-        return !ts_node_is_null(ts_c_field(node, "value"));
-    }
-    if (strcmp(type, "binary_expression") == 0) {
-        TSNode op = ts_c_field(node, "operator");
+    case TS_K_case_statement:
+        return !ts_node_is_null(ts_c_field(node, TS_F_value));
+    case TS_K_binary_expression: {
+        TSNode op = ts_c_field(node, TS_F_operator);
         const char *s = ctx->src + ts_node_start_byte(op);
         return ts_node_end_byte(op) - ts_node_start_byte(op) == 2 &&
                ((s[0] == '&' && s[1] == '&') || (s[0] == '|' && s[1] == '|'));
     }
-    return false;
-}
-
-static bool nests(TSNode node, const walk_frame *parent)
-{
-    static const char *const names[] = {
-        "if_statement", "while_statement", "for_statement", "do_statement",
-        "switch_statement", "seh_try_statement",
-    };
-    const char *type = ts_node_type(node);
-    if (!type_in(type, names, sizeof(names) / sizeof(names[0]))) {
+    default:
         return false;
     }
-    return strcmp(type, "if_statement") != 0 ||
-           !ts_c_is(parent->node, "else_clause");
+}
+
+static bool nests(ts_c_kind type, const walk_frame *parent)
+{
+    switch (type) {
+    case TS_K_if_statement:
+        return !ts_c_is(parent->node, TS_K_else_clause);
+    case TS_K_while_statement:
+    case TS_K_for_statement:
+    case TS_K_do_statement:
+    case TS_K_switch_statement:
+    case TS_K_seh_try_statement:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /*
  * pmccabe reads only the first arm of an #if (not #else/#elif arms, not
  * `#if 0`) and no directive's condition.
  */
-static bool pmccabe_skips(ts_c_ctx *ctx, TSNode node, const char *field,
-                          const walk_frame *parent)
+static bool pmccabe_skips(ts_c_ctx *ctx, TSNode node, ts_c_kind type,
+                          const TSTreeCursor *cur, const walk_frame *parent)
 {
-    const char *type = ts_node_type(node);
-    if (strcmp(type, "function_definition") == 0) {
+    if (type == TS_K_function_definition) {
         return true;            /* modelled as a function of its own */
     }
-    if (strcmp(type, "preproc_else") == 0 ||
-        strcmp(type, "preproc_elif") == 0 ||
-        strcmp(type, "preproc_elifdef") == 0) {
+    if (type == TS_K_preproc_else || type == TS_K_preproc_elif ||
+        type == TS_K_preproc_elifdef) {
         return true;
     }
-    if (strcmp(type, "preproc_if") == 0) {
-        TSNode cond = ts_c_field(node, "condition");
-        return ts_c_is(cond, "number_literal") &&
+    if (type == TS_K_preproc_if) {
+        TSNode cond = ts_c_field(node, TS_F_condition);
+        return ts_c_is(cond, TS_K_number_literal) &&
                ctx->src[ts_node_start_byte(cond)] == '0';
     }
-    return field != NULL && strcmp(field, "condition") == 0 &&
-           !ts_node_is_null(parent->node) &&
-           strncmp(ts_node_type(parent->node), "preproc_", 8) == 0;
+    if ((ts_c_class(parent->node) & TS_C_CLASS_PREPROC) == 0) {
+        return false;
+    }
+    TSFieldId field = ts_tree_cursor_current_field_id(cur);
+    return field != 0 && field == ts_c_field_id(TS_F_condition);
 }
 
-static uint32_t complexity_visit(ts_c_ctx *ctx, TSNode node,
-                                 const char *field, const walk_frame *parent,
-                                 void *data)
+/* The level of the cursor's node, or TS_C_WALK_SKIP. */
+static uint32_t complexity_visit(ts_c_ctx *ctx, const TSTreeCursor *cur,
+                                 const walk_frame *parent, complexity *c)
 {
-    complexity *c = data;
-    if (pmccabe_skips(ctx, node, field, parent)) {
+    TSNode node = ts_tree_cursor_current_node(cur);
+    ts_c_kind type = ts_c_kind_of(node);
+    if (pmccabe_skips(ctx, node, type, cur, parent)) {
         return TS_C_WALK_SKIP;
     }
-    c->decisions += is_decision(ctx, node, parent);
-    uint32_t level = parent->level + nests(node, parent);
+    c->decisions += is_decision(ctx, node, type, parent);
+    uint32_t level = parent->level + nests(type, parent);
     if (level > c->max_nesting) {
         c->max_nesting = level;
     }
@@ -386,7 +406,35 @@ static uint32_t complexity_visit(ts_c_ctx *ctx, TSNode node,
 void ts_c_complexity(ts_c_ctx *ctx, TSNode body, pt_function *fn)
 {
     complexity c = {0};
-    walk(ctx, body, complexity_visit, &c);
+    TSTreeCursor cur = ts_tree_cursor_new(body);
+    TSNode null = {0};
+    ctx->frames.len = 0;
+    frame_push(ctx, null, 0);
+    walk_frame parent = *frame_at(ctx, 0);
+    frame_push(ctx, body, complexity_visit(ctx, &cur, &parent, &c));
+    for (bool done = false; !done;) {
+        uint32_t level = frame_at(ctx, ctx->frames.len - 1)->level;
+        if (level != TS_C_WALK_SKIP && ts_tree_cursor_goto_first_child(&cur)) {
+            parent = *frame_at(ctx, ctx->frames.len - 1);
+            frame_push(ctx, ts_tree_cursor_current_node(&cur),
+                       complexity_visit(ctx, &cur, &parent, &c));
+            continue;
+        }
+        for (;;) {
+            ctx->frames.len--;
+            if (ctx->frames.len > 1 && ts_tree_cursor_goto_next_sibling(&cur)) {
+                parent = *frame_at(ctx, ctx->frames.len - 1);
+                frame_push(ctx, ts_tree_cursor_current_node(&cur),
+                           complexity_visit(ctx, &cur, &parent, &c));
+                break;
+            }
+            if (ctx->frames.len <= 1 || !ts_tree_cursor_goto_parent(&cur)) {
+                done = true;
+                break;
+            }
+        }
+    }
+    ts_tree_cursor_delete(&cur);
     fn->decisions = c.decisions;
     fn->max_nesting = c.max_nesting;
 }

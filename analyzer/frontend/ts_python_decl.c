@@ -30,6 +30,8 @@ static const char *docstring(ts_py_ctx *cx, TSNode body)
 }
 
 /* Decorator texts without '@'; sets the property/overload/static flags. */
+static bool inside_error(TSNode node);
+
 static void decorators(ts_py_ctx *cx, TSNode def, pt_function *fn,
                        pt_decl *d)
 {
@@ -123,7 +125,7 @@ static pt_function *new_function(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
     fn->returns_annotated = !ts_node_is_null(ts_py_field(node,
                                                          "return_type"));
     fn->doc = docstring(cx, ts_py_field(node, "body"));
-    fn->partial = ts_node_has_error(node);
+    fn->partial = ts_node_has_error(node) || inside_error(node);
     int kind = in_class ? PT_DECL_METHOD : PT_DECL_FUNCTION;
     ts_py_name *b = ts_py_bind(cx, sc, name, text,
                                sc->kind == TS_PY_SCOPE_OTHER ? -1 : kind,
@@ -190,6 +192,19 @@ static const char *class_bases(ts_py_ctx *cx, TSNode list)
                      : pt_arena_printf(cx->unit->arena, "%s,%s", joined, text);
     }
     return joined;
+}
+
+/* True when an ancestor of `node` is an ERROR node: a def recovered from
+   broken code may have lost its class or its decorators. */
+static bool inside_error(TSNode node)
+{
+    for (TSNode up = ts_node_parent(node); !ts_node_is_null(up);
+         up = ts_node_parent(up)) {
+        if (ts_node_is_error(up)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 void ts_py_walk_class(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)

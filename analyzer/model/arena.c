@@ -4,11 +4,19 @@
 #include "ptlint/arena.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { ARENA_CHUNK = 64 * 1024, ARENA_ALIGN = 16 };
+/*
+ * Chunks come from calloc, so memory is zero when handed out and nothing
+ * is zeroed again (the arena never reuses memory).  A request larger than
+ * ARENA_BIG gets a chunk of its own behind the current one, so that the
+ * current chunk keeps serving small requests.
+ */
+enum { ARENA_CHUNK = 256 * 1024, ARENA_BIG = 32 * 1024, ARENA_ALIGN = 16 };
 
 /* One chunk of storage; chunks form a list, newest first. */
 struct arena_chunk {
@@ -49,36 +57,52 @@ void pt_arena_free(pt_arena *arena)
     free(arena);
 }
 
-/* Adds a chunk large enough for `size` bytes in front of the list. */
-static struct arena_chunk *arena_grow(pt_arena *arena, size_t size)
+static size_t arena_round(size_t size)
 {
-    size_t payload = size > ARENA_CHUNK ? size : ARENA_CHUNK;
-    struct arena_chunk *chunk = malloc(sizeof(*chunk) + payload);
-    if (chunk == NULL) {
+    size_t rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (rounded < size) {
         arena_out_of_memory(size);
     }
+    return rounded;
+}
+
+/* A zeroed chunk with `payload` bytes of storage. */
+static struct arena_chunk *arena_chunk_new(pt_arena *arena, size_t payload)
+{
+    if (payload > SIZE_MAX - sizeof(struct arena_chunk)) {
+        arena_out_of_memory(payload);
+    }
+    struct arena_chunk *chunk = calloc(1, sizeof(*chunk) + payload);
+    if (chunk == NULL) {
+        arena_out_of_memory(payload);
+    }
     chunk->size = payload;
-    chunk->used = 0;
-    chunk->next = arena->chunks;
-    arena->chunks = chunk;
     arena->bytes += payload;
     return chunk;
 }
 
 void *pt_arena_alloc(pt_arena *arena, size_t size)
 {
-    size_t rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-    if (rounded < size) {
-        arena_out_of_memory(size);
-    }
+    size_t rounded = arena_round(size);
     struct arena_chunk *chunk = arena->chunks;
-    if (chunk == NULL || chunk->size - chunk->used < rounded) {
-        chunk = arena_grow(arena, rounded);
+    if (chunk != NULL && chunk->size - chunk->used >= rounded) {
+        void *result = chunk->data + chunk->used;
+        chunk->used += rounded;
+        return result;
     }
-    void *result = chunk->data + chunk->used;
-    chunk->used += rounded;
-    memset(result, 0, size);
-    return result;
+    if (rounded > ARENA_BIG && chunk != NULL) {
+        struct arena_chunk *own = arena_chunk_new(arena, rounded);
+        own->used = rounded;
+        own->next = chunk->next;        /* behind the current chunk */
+        chunk->next = own;
+        return own->data;
+    }
+    chunk = arena_chunk_new(arena, rounded > ARENA_CHUNK ? rounded
+                                                         : ARENA_CHUNK);
+    chunk->next = arena->chunks;
+    arena->chunks = chunk;
+    chunk->used = rounded;
+    return chunk->data;
 }
 
 char *pt_arena_strndup(pt_arena *arena, const char *text, size_t len)
@@ -113,15 +137,42 @@ char *pt_arena_printf(pt_arena *arena, const char *fmt, ...)
     return text;
 }
 
+/* Grows the storage of the newest allocation in place, if it fits. */
+static bool arena_extend_last(pt_arena *arena, void *items, size_t old_size,
+                              size_t new_size)
+{
+    struct arena_chunk *chunk = arena->chunks;
+    if (chunk == NULL || items == NULL) {
+        return false;
+    }
+    size_t old_rounded = arena_round(old_size);
+    size_t new_rounded = arena_round(new_size);
+    unsigned char *p = items;
+    if (p + old_rounded != chunk->data + chunk->used ||
+        chunk->used - old_rounded + new_rounded > chunk->size) {
+        return false;
+    }
+    chunk->used += new_rounded - old_rounded;   /* still zero: never used */
+    return true;
+}
+
 void *pt_vec_push(pt_arena *arena, pt_vec *vec, size_t elem_size)
 {
     if (vec->len == vec->cap) {
-        uint32_t cap = vec->cap ? vec->cap * 2 : 8;
-        void *items = pt_arena_alloc(arena, (size_t)cap * elem_size);
-        if (vec->len > 0) {
-            memcpy(items, vec->items, (size_t)vec->len * elem_size);
+        if (vec->cap > UINT32_MAX / 2) {
+            arena_out_of_memory((size_t)vec->cap * elem_size);
         }
-        vec->items = items;
+        uint32_t cap = vec->cap ? vec->cap * 2 : 8;
+        size_t old_size = (size_t)vec->cap * elem_size;
+        size_t new_size = (size_t)cap * elem_size;
+        if (vec->cap == 0 ||
+            !arena_extend_last(arena, vec->items, old_size, new_size)) {
+            void *items = pt_arena_alloc(arena, new_size);
+            if (vec->len > 0) {
+                memcpy(items, vec->items, (size_t)vec->len * elem_size);
+            }
+            vec->items = items;
+        }
         vec->cap = cap;
     }
     void *slot = (unsigned char *)vec->items + (size_t)vec->len * elem_size;

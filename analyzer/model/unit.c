@@ -96,6 +96,22 @@ void pt_unit_free(pt_unit *unit)
     }
 }
 
+/*
+ * Frontends ask for positions mostly in source order: the line of the
+ * previous answer (per thread) is tried, then the next ones, before a
+ * binary search.  The hint is only a guess; every answer is checked.
+ */
+static _Thread_local struct {
+    const pt_line *lines;
+    uint32_t index;
+} loc_hint;
+
+static bool line_holds(const pt_line *lines, uint32_t n, uint32_t i,
+                       uint32_t byte)
+{
+    return lines[i].start <= byte && (i + 1 == n || lines[i + 1].start > byte);
+}
+
 pt_loc pt_unit_loc_at(const pt_unit *unit, uint32_t byte)
 {
     pt_loc loc = {1, 1, byte};
@@ -105,16 +121,31 @@ pt_loc pt_unit_loc_at(const pt_unit *unit, uint32_t byte)
     if (hi == 0) {
         return loc;
     }
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (lines[mid].start <= byte) {
-            lo = mid;
-        } else {
-            hi = mid;
+    uint32_t found = UINT32_MAX;
+    if (loc_hint.lines == lines && loc_hint.index < hi) {
+        for (uint32_t i = loc_hint.index; i < hi && i < loc_hint.index + 4;
+             i++) {
+            if (line_holds(lines, hi, i, byte)) {
+                found = i;
+                break;
+            }
         }
     }
-    loc.line = lo + 1;
-    loc.col = byte - lines[lo].start + 1;
+    if (found == UINT32_MAX) {
+        while (hi - lo > 1) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (lines[mid].start <= byte) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        found = lo;
+    }
+    loc_hint.lines = lines;
+    loc_hint.index = found;
+    loc.line = found + 1;
+    loc.col = byte - lines[found].start + 1;
     return loc;
 }
 
