@@ -200,7 +200,7 @@ static bool inside_error(TSNode node)
 {
     for (TSNode up = ts_node_parent(node); !ts_node_is_null(up);
          up = ts_node_parent(up)) {
-        if (ts_node_is_error(up)) {
+        if (ts_py_is(up, "ERROR")) {
             return true;
         }
     }
