@@ -147,9 +147,17 @@ static void check_c(pt_rule_ctx *ctx, const pt_unit *unit)
         for (uint32_t i = 0; i < unit->decls.len; i++) {
             const pt_decl *decl = pt_unit_decl(unit, i);
             const char *what = c_subject(unit, &facts, i);
+            if (decl->kind == PT_DECL_FUNCTION && decl->doc != NULL) {
+                /* Tell the run: a definition elsewhere needs no doc. */
+                pt_fact_add(ctx, "doc:%s", decl->name);
+            }
             if (what != NULL && !facts.documented[i]) {
-                pt_report(ctx, decl->loc, "public %s '%s' has no doc comment",
-                          what, decl->name);
+                pt_finding *f = pt_report(ctx, decl->loc, "public %s '%s' "
+                                          "has no doc comment", what,
+                                          decl->name);
+                if (decl->kind == PT_DECL_FUNCTION) {
+                    pt_finding_unless(ctx, f, "doc:%s", decl->name);
+                }
             }
         }
     }

@@ -66,8 +66,11 @@ static name_kind c_kind(const pt_decl *decl)
     switch (decl->kind) {
     case PT_DECL_FUNCTION:
         return KIND_FUNCTION;
-    case PT_DECL_LOCAL:
     case PT_DECL_GLOBAL:
+        /* An UPPER_CASE file-scope object is a constant, as a macro is. */
+        return pt_case_style_of(decl->name) == PT_CASE_UPPER ? KIND_CONSTANT
+                                                             : KIND_VARIABLE;
+    case PT_DECL_LOCAL:
     case PT_DECL_PARAM:
         return KIND_VARIABLE;
     case PT_DECL_FIELD:
