@@ -17,6 +17,7 @@ int pt_cmd_rules(int argc, char **argv);
 int pt_cmd_explain(int argc, char **argv);
 int pt_cmd_init(int argc, char **argv);
 int pt_cmd_guards(int argc, char **argv);
+int pt_cmd_merge(int argc, char **argv);
 int pt_cmd_report(int argc, char **argv);
 int pt_cmd_audit(int argc, char **argv);
 

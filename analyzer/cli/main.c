@@ -13,6 +13,7 @@ static void print_usage(FILE *out)
           "       ptlint rules\n"
           "       ptlint explain RULE\n"
           "       ptlint guards [PATH...]\n"
+          "       ptlint merge A.sarif B.sarif ... > all.sarif\n"
           "       ptlint report --html FILE [PATH...]\n"
           "       ptlint audit [--claims FILE] [--format text|markdown|html] "
           "[PATH...]\n"
@@ -44,6 +45,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(command, "explain") == 0) {
         return pt_cmd_explain(argc - 1, argv + 1);
+    }
+    if (strcmp(command, "merge") == 0) {
+        return pt_cmd_merge(argc - 1, argv + 1);
     }
     if (strcmp(command, "guards") == 0) {
         return pt_cmd_guards(argc - 1, argv + 1);

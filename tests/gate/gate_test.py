@@ -133,6 +133,28 @@ def test_cache(work):
         del os.environ["PTLINT_CACHE_DIR"]
 
 
+def test_merge_shards(work):
+    for i in range(8):
+        write(os.path.join(work, "m%d.c" % i), BAD_C)
+    logs = []
+    for k in (1, 2):
+        out = run(work, "--no-cache", "--format", "sarif", "--shard",
+                  "%d/2" % k, ".").stdout
+        path = os.path.join(work, "s%d.sarif" % k)
+        write(path, out)
+        logs.append(path)
+    merged = subprocess.run([PTLINT, "merge", *logs], capture_output=True,
+                            text=True, check=True).stdout
+    whole = run(work, "--no-cache", "--format", "sarif", ".").stdout
+    key = lambda r: (r["ruleId"], r["partialFingerprints"]["ptlint/v1"])
+    got = sorted(map(key, json.loads(merged)["runs"][0]["results"]))
+    want = sorted(map(key, json.loads(whole)["runs"][0]["results"]))
+    assert got == want and got, (len(got), len(want))
+    bad = subprocess.run([PTLINT, "merge", os.path.join(work, "m0.c")],
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "not a SARIF log" in bad.stderr
+
+
 def test_gitlab(work):
     write(os.path.join(work, "a.c"), BAD_C)
     out = run(work, "--no-cache", "--format", "gitlab", ".").stdout
