@@ -10,8 +10,9 @@
  * function releases before acquiring it is the caller's (a wait that
  * drops and retakes it) and is neither leaked nor badly released here.
  * Functions whose
- * purpose is to take or drop a lock (their name says lock, acquire,
- * unlock or release; Python's __enter__ and __exit__) are exempt.
+ * purpose is to take or drop a lock (their name has the word lock,
+ * unlock, acquire, release, mutex, enter or leave; Python's __enter__
+ * and __exit__) are exempt.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,9 @@ static bool is_lock_wrapper(const char *name)
            pt_name_has_word(name, "unlock") ||
            pt_name_has_word(name, "acquire") ||
            pt_name_has_word(name, "release") ||
+           pt_name_has_word(name, "mutex") ||
+           pt_name_has_word(name, "enter") ||
+           pt_name_has_word(name, "leave") ||
            strcmp(name, "__enter__") == 0 || strcmp(name, "__exit__") == 0;
 }
 

@@ -185,6 +185,32 @@ static void report_call_use(null_check *check, const pt_event *call)
               "without a check; it can be %s", call->name, nothing);
 }
 
+/*
+ * Python's value-level tests, which the model keeps in one block:
+ * `x and x.attr`, `x.f() if x else d`.  A read of the variable earlier in
+ * the same statement (same line), at another column than the use, is
+ * taken as such a test.
+ */
+static bool tested_in_expression(const null_check *check,
+                                 const pt_block *block, const pt_event *use)
+{
+    if (check->unit->language != PT_LANG_PYTHON) {
+        return false;
+    }
+    const pt_event *first = pt_block_event(block, 0);
+    for (const pt_event *e = use - 1; e >= first; e--) {
+        if (e->loc.line != use->loc.line ||
+            (e->kind == PT_EV_ASSIGN && strcmp(e->name, use->name) == 0)) {
+            return false;
+        }
+        if (e->kind == PT_EV_READ && strcmp(e->name, use->name) == 0 &&
+            e->loc.col != use->loc.col) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void visit(const void *state, const pt_block *block,
                   const pt_event *event, void *user)
 {
@@ -201,7 +227,8 @@ static void visit(const void *state, const pt_block *block,
     }
     if (event->kind == PT_EV_DEREF) {
         int32_t var = pt_names_find(&check->vars, event->name);
-        if (var >= 0 && pt_bit_get(state, (uint32_t)var)) {
+        if (var >= 0 && pt_bit_get(state, (uint32_t)var) &&
+            !tested_in_expression(check, block, event)) {
             report_use(check, (uint32_t)var, event->loc, "dereferenced");
         }
         return;
