@@ -633,7 +633,9 @@ static bool read_rules_dir(ext_reader *r, loader *ld, const cfg_node *at,
         }
     }
     closedir(d);
-    qsort(names, count, sizeof(*names), compare_names);
+    if (count > 1) {
+        qsort(names, count, sizeof(*names), compare_names);
+    }
     bool ok = true;
     for (size_t i = 0; ok && i < count; i++) {
         ok = read_rule_file(r, ld->config, names[i], ld->error);

@@ -40,7 +40,9 @@ bool pt_baseline_write(const pt_findings *findings, const char *path,
         return false;
     }
     memcpy(sorted, findings->items, findings->len * sizeof(*sorted));
-    qsort(sorted, findings->len, sizeof(*sorted), compare_lines);
+    if (findings->len > 1) {
+        qsort(sorted, findings->len, sizeof(*sorted), compare_lines);
+    }
     for (size_t i = 0; i < findings->len; i++) {
         fprintf(out, "%s\t%s\t", sorted[i]->fingerprint, sorted[i]->rule->id);
         put_field(out, sorted[i]->path);
@@ -102,7 +104,9 @@ bool pt_baseline_filter(pt_findings *findings, const char *path,
     if (used == NULL) {
         abort();
     }
-    qsort(prints, count, sizeof(*prints), compare_prints);
+    if (count > 1) {
+        qsort(prints, count, sizeof(*prints), compare_prints);
+    }
     size_t kept = 0;
     for (size_t i = 0; i < findings->len; i++) {
         pt_finding *f = findings->items[i];

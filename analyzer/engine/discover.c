@@ -120,7 +120,9 @@ static char **list_dir(const char *dir, size_t *count)
     }
     closedir(handle);
     if (names != NULL) {
-        qsort(names, len, sizeof(*names), compare_names);
+        if (len > 1) {
+            qsort(names, len, sizeof(*names), compare_names);
+        }
     }
     *count = len;
     return names;

@@ -4,9 +4,146 @@
  */
 #include "frontend/ts_python_int.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 const TSLanguage *tree_sitter_python(void);
+
+/* ---- symbols and fields ---- */
+
+ts_py_symbols ts_py_syms;
+
+static pthread_once_t ts_py_once = PTHREAD_ONCE_INIT;
+
+static void ts_py_init_once(void)
+{
+    static const char *const kind_names[TS_PY_K_COUNT] = {
+        [TS_PY_K_OTHER] = "",
+#define TS_PY_KIND_NAME(id, name) [TS_PY_K_##id] = name,
+        TS_PY_KINDS(TS_PY_KIND_NAME)
+#undef TS_PY_KIND_NAME
+    };
+    static const char *const field_names[TS_PY_F_COUNT] = {
+#define TS_PY_FIELD_NAME(id) [TS_PY_F_##id] = #id,
+        TS_PY_FIELDS(TS_PY_FIELD_NAME)
+#undef TS_PY_FIELD_NAME
+    };
+    const TSLanguage *lang = tree_sitter_python();
+    uint32_t count = ts_language_symbol_count(lang);
+    uint8_t *kind = calloc(count ? count : 1, 1);
+    uint8_t *klass = calloc(count ? count : 1, 1);
+    if (kind == NULL || klass == NULL) {
+        fprintf(stderr, "ptlint: out of memory\n");
+        abort();
+    }
+    for (uint32_t s = 0; s < count; s++) {
+        const char *name = ts_language_symbol_name(lang, (TSSymbol)s);
+        if (name == NULL) {
+            continue;
+        }
+        for (uint32_t k = 1; k < TS_PY_K_COUNT; k++) {
+            if (strcmp(name, kind_names[k]) == 0) {
+                kind[s] = (uint8_t)k;
+                break;
+            }
+        }
+        klass[s] = strstr(name, "clause") != NULL ? TS_PY_CLASS_CLAUSE : 0;
+    }
+    for (uint32_t f = 0; f < TS_PY_F_COUNT; f++) {
+        ts_py_syms.field[f] = ts_language_field_id_for_name(
+            lang, field_names[f], (uint32_t)strlen(field_names[f]));
+    }
+    ts_py_syms.kind = kind;
+    ts_py_syms.klass = klass;
+    ts_py_syms.count = count;
+}
+
+void ts_py_init(void)
+{
+    pthread_once(&ts_py_once, ts_py_init_once);
+}
+
+/* ---- children through pooled cursors ---- */
+
+ts_py_it ts_py_kids(ts_py_ctx *cx, TSNode node, bool named)
+{
+    ts_py_it it = {.cx = cx, .slot = cx->cursor_top, .named = named};
+    if (ts_node_is_null(node)) {
+        it.done = true;
+        return it;
+    }
+    if (cx->cursor_top == cx->cursor_cap) {
+        uint32_t cap = cx->cursor_cap ? cx->cursor_cap * 2 : 64;
+        TSTreeCursor *grown = realloc(cx->cursors, cap * sizeof(TSTreeCursor));
+        if (grown == NULL) {
+            fprintf(stderr, "ptlint: out of memory\n");
+            abort();
+        }
+        cx->cursors = grown;
+        cx->cursor_cap = cap;
+    }
+    if (cx->cursor_top == cx->ncursors) {
+        cx->cursors[cx->ncursors++] = ts_tree_cursor_new(node);
+    } else {
+        ts_tree_cursor_reset(&cx->cursors[cx->cursor_top], node);
+    }
+    cx->cursor_top++;
+    return it;
+}
+
+bool ts_py_it_next(ts_py_it *it, TSNode *out)
+{
+    if (it->done) {
+        return false;
+    }
+    TSTreeCursor *cur = &it->cx->cursors[it->slot];
+    bool more = it->started ? ts_tree_cursor_goto_next_sibling(cur)
+                            : ts_tree_cursor_goto_first_child(cur);
+    it->started = true;
+    while (more) {
+        TSNode n = ts_tree_cursor_current_node(cur);
+        if (!it->named || ts_node_is_named(n)) {
+            *out = n;
+            return true;
+        }
+        more = ts_tree_cursor_goto_next_sibling(cur);
+    }
+    it->done = true;
+    return false;
+}
+
+void ts_py_it_done(ts_py_it *it)
+{
+    if (it->slot < it->cx->cursor_top) {
+        it->cx->cursor_top = it->slot;
+    }
+    it->done = true;
+}
+
+static void ts_py_cursors_free(ts_py_ctx *cx)
+{
+    for (uint32_t i = 0; i < cx->ncursors; i++) {
+        ts_tree_cursor_delete(&cx->cursors[i]);
+    }
+    free(cx->cursors);
+    cx->cursors = NULL;
+    cx->ncursors = cx->cursor_cap = cx->cursor_top = 0;
+}
+
+TSNode ts_py_last(ts_py_ctx *cx, TSNode n)
+{
+    TSNode last = {0};
+    if (ts_node_is_null(n)) {
+        return n;
+    }
+    ts_py_it it = ts_py_kids(cx, n, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        last = c;
+    }
+    ts_py_it_done(&it);
+    return last;
+}
 
 const char *ts_py_text(ts_py_ctx *cx, TSNode node)
 {
@@ -16,11 +153,6 @@ const char *ts_py_text(ts_py_ctx *cx, TSNode node)
         return "";
     }
     return pt_arena_strndup(cx->unit->arena, cx->src + a, b - a);
-}
-
-bool ts_py_is(TSNode node, const char *type)
-{
-    return !ts_node_is_null(node) && strcmp(ts_node_type(node), type) == 0;
 }
 
 pt_loc ts_py_loc(ts_py_ctx *cx, TSNode node)
@@ -34,20 +166,12 @@ pt_loc ts_py_end_loc(ts_py_ctx *cx, TSNode node)
     return pt_unit_loc_at(cx->unit, end > 0 ? end - 1 : 0);
 }
 
-TSNode ts_py_field(TSNode node, const char *field)
-{
-    if (ts_node_is_null(node)) {
-        return node;
-    }
-    return ts_node_child_by_field_name(node, field, (uint32_t)strlen(field));
-}
-
 TSNode ts_py_unparen(TSNode node)
 {
     for (int i = 0; i < TS_PY_MAX_DEPTH && ts_py_is(node,
-                                        "parenthesized_expression"); i++) {
+                                        TS_PY_K_parenthesized_expression); i++) {
         TSNode inner = ts_py_child(node, 0);
-        if (ts_node_is_null(inner) || ts_py_is(inner, "yield")) {
+        if (ts_node_is_null(inner) || ts_py_is(inner, TS_PY_K_yield)) {
             break;
         }
         node = inner;
@@ -76,11 +200,11 @@ static void ts_py_add_error(ts_py_ctx *cx, TSNode node)
 {
     TSNode at = node;
     if (!ts_node_is_missing(node)) {
-        uint32_t n = ts_node_child_count(node);
         bool found = false;
-        for (uint32_t i = 0; i < n; i++) {
-            TSNode child = ts_node_child(node, i);
+        ts_py_it it = ts_py_kids(cx, node, false);
+        for (TSNode child; ts_py_it_next(&it, &child);) {
             if (ts_node_has_error(child)) {
+                ts_py_it_done(&it);
                 return;         /* an inner error says where */
             }
             if (!found && ts_node_child_count(child) == 0 &&
@@ -89,6 +213,7 @@ static void ts_py_add_error(ts_py_ctx *cx, TSNode node)
                 found = true;
             }
         }
+        ts_py_it_done(&it);
     }
     pt_loc *loc = pt_vec_push(cx->unit->arena, &cx->unit->errors,
                               sizeof(pt_loc));
@@ -102,11 +227,12 @@ static void ts_py_scan_tree(ts_py_ctx *cx, TSNode root)
     bool check_errors = ts_node_has_error(root);
     for (;;) {
         TSNode node = ts_tree_cursor_current_node(&cur);
-        bool is_error = ts_node_is_missing(node) || ts_py_is(node, "ERROR");
-        if (ts_py_is(node, "comment")) {
+        ts_py_kind kind = ts_py_kind_of(node);
+        bool is_error = kind == TS_PY_K_ERROR || ts_node_is_missing(node);
+        if (kind == TS_PY_K_comment) {
             ts_py_add_comment(cx, node);
             ts_py_lines_mark(cx, node);
-        } else if (ts_py_is(node, "string") &&
+        } else if (kind == TS_PY_K_string &&
                    ts_node_end_point(node).row >
                        ts_node_start_point(node).row) {
             ts_py_lines_mark(cx, node);
@@ -138,6 +264,7 @@ pt_unit *pt_parse_python(const char *path, const char *text, size_t length,
         return NULL;
     }
     unit->frontend = "tree-sitter";
+    ts_py_init();
     TSParser *parser = ts_parser_new();
     if (parser == NULL || !ts_parser_set_language(parser,
                                                   tree_sitter_python())) {
@@ -161,6 +288,7 @@ pt_unit *pt_parse_python(const char *path, const char *text, size_t length,
     if (cx.overflow) {
         unit->truncated = true;
     }
+    ts_py_cursors_free(&cx);
     ts_tree_delete(tree);
     ts_parser_delete(parser);
     return unit;

@@ -122,11 +122,11 @@ static void raise_stmt(ts_py_b *b, TSNode s, int depth)
     const char *name = NULL;
     if (!ts_node_is_null(exc)) {
         ts_py_expr(b, exc, depth + 1);
-        TSNode cls = ts_py_is(exc, "call") ? ts_py_field(exc, "function")
+        TSNode cls = ts_py_is(exc, TS_PY_K_call) ? ts_py_field(exc, TS_PY_F_function)
                                            : exc;
         name = ts_py_path(b, cls, depth + 1);
     }
-    TSNode cause = ts_py_field(s, "cause");
+    TSNode cause = ts_py_field(s, TS_PY_F_cause);
     if (!ts_node_is_null(cause)) {
         ts_py_expr(b, cause, depth + 1);
     }
@@ -155,14 +155,12 @@ static void loop_jump(ts_py_b *b, TSNode s, bool is_break, int depth)
 
 static void expression_stmt(ts_py_b *b, TSNode s, int depth)
 {
-    uint32_t n = ts_py_nchild(s);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(s, i);
-        const char *t = ts_py_type(c);
-        if (strcmp(t, "assignment") == 0 ||
-            strcmp(t, "augmented_assignment") == 0) {
+    ts_py_it it = ts_py_kids(b->cx, s, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        ts_py_kind t = ts_py_kind_of(c);
+        if (t == TS_PY_K_assignment || t == TS_PY_K_augmented_assignment) {
             ts_py_assign(b, c, depth + 1);
-        } else if (strcmp(t, "call") == 0) {
+        } else if (t == TS_PY_K_call) {
             pt_value v = ts_py_expr(b, c, depth + 1);
             pt_block *blk = ts_py_blk(b, b->cur);
             if (v.kind == PT_VAL_CALL && v.call >= 0 &&
@@ -173,16 +171,17 @@ static void expression_stmt(ts_py_b *b, TSNode s, int depth)
             ts_py_expr(b, c, depth + 1);
         }
     }
+    ts_py_it_done(&it);
 }
 
 void ts_py_assign(ts_py_b *b, TSNode s, int depth)
 {
-    TSNode left = ts_py_field(s, "left");
-    TSNode right = ts_py_field(s, "right");
+    TSNode left = ts_py_field(s, TS_PY_F_left);
+    TSNode right = ts_py_field(s, TS_PY_F_right);
     if (depth > TS_PY_MAX_DEPTH) {
         return;
     }
-    if (ts_py_is(s, "augmented_assignment")) {
+    if (ts_py_is(s, TS_PY_K_augmented_assignment)) {
         ts_py_expr(b, left, depth + 1);
         pt_value v = ts_py_expr(b, right, depth + 1);
         v.kind = PT_VAL_OTHER;
@@ -194,7 +193,7 @@ void ts_py_assign(ts_py_b *b, TSNode s, int depth)
         return;                 /* `x: int` */
     }
     pt_value v;
-    if (ts_py_is(right, "assignment")) {
+    if (ts_py_is(right, TS_PY_K_assignment)) {
         ts_py_assign(b, right, depth + 1);
         v = (pt_value){.kind = PT_VAL_OTHER};
     } else {
@@ -203,32 +202,40 @@ void ts_py_assign(ts_py_b *b, TSNode s, int depth)
     ts_py_store(b, left, v, depth + 1);
 }
 
-static bool simple_stmt(ts_py_b *b, TSNode s, const char *t, int depth)
+static bool simple_stmt(ts_py_b *b, TSNode s, ts_py_kind t, int depth)
 {
-    if (strcmp(t, "expression_statement") == 0) {
+    switch (t) {
+    case TS_PY_K_expression_statement:
         expression_stmt(b, s, depth);
-    } else if (strcmp(t, "return_statement") == 0) {
+        break;
+    case TS_PY_K_return_statement:
         return_stmt(b, s, depth);
-    } else if (strcmp(t, "raise_statement") == 0) {
+        break;
+    case TS_PY_K_raise_statement:
         raise_stmt(b, s, depth);
-    } else if (strcmp(t, "break_statement") == 0) {
+        break;
+    case TS_PY_K_break_statement:
         loop_jump(b, s, true, depth);
-    } else if (strcmp(t, "continue_statement") == 0) {
+        break;
+    case TS_PY_K_continue_statement:
         loop_jump(b, s, false, depth);
-    } else if (strcmp(t, "pass_statement") == 0 ||
-               strcmp(t, "global_statement") == 0 ||
-               strcmp(t, "nonlocal_statement") == 0 ||
-               strcmp(t, "import_statement") == 0 ||
-               strcmp(t, "import_from_statement") == 0 ||
-               strcmp(t, "future_import_statement") == 0 ||
-               strcmp(t, "class_definition") == 0 ||
-               strcmp(t, "function_definition") == 0 ||
-               strcmp(t, "decorated_definition") == 0 ||
-               strcmp(t, "comment") == 0) {
+        break;
+    case TS_PY_K_pass_statement:
+    case TS_PY_K_global_statement:
+    case TS_PY_K_nonlocal_statement:
+    case TS_PY_K_import_statement:
+    case TS_PY_K_import_from_statement:
+    case TS_PY_K_future_import_statement:
+    case TS_PY_K_class_definition:
+    case TS_PY_K_function_definition:
+    case TS_PY_K_decorated_definition:
+    case TS_PY_K_comment:
         /* no events: nested definitions have their own functions */
-    } else if (strcmp(t, "ERROR") == 0) {
+        break;
+    case TS_PY_K_ERROR:
         b->fn->partial = true;
-    } else {
+        break;
+    default:
         return false;
     }
     return true;
@@ -244,14 +251,15 @@ void ts_py_stmt(ts_py_b *b, TSNode s, int depth)
     if (b->dead || b->fn->blocks.len > TS_PY_MAX_BLOCKS) {
         return;
     }
-    const char *t = ts_py_type(s);
+    ts_py_kind t = ts_py_kind_of(s);
     if (simple_stmt(b, s, t, depth) || ts_py_compound(b, s, t, depth)) {
         return;
     }
-    uint32_t n = ts_py_nchild(s);
-    for (uint32_t i = 0; i < n; i++) {
-        ts_py_expr(b, ts_py_child(s, i), depth + 1);
+    ts_py_it it = ts_py_kids(b->cx, s, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        ts_py_expr(b, c, depth + 1);
     }
+    ts_py_it_done(&it);
 }
 
 void ts_py_suite(ts_py_b *b, TSNode block, int depth)
@@ -259,10 +267,11 @@ void ts_py_suite(ts_py_b *b, TSNode block, int depth)
     if (ts_node_is_null(block)) {
         return;
     }
-    uint32_t n = ts_py_nchild(block);
-    for (uint32_t i = 0; i < n && !b->dead; i++) {
-        ts_py_stmt(b, ts_py_child(block, i), depth + 1);
+    ts_py_it it = ts_py_kids(b->cx, block, true);
+    for (TSNode c; !b->dead && ts_py_it_next(&it, &c);) {
+        ts_py_stmt(b, c, depth + 1);
     }
+    ts_py_it_done(&it);
 }
 
 void ts_py_cfg_build(ts_py_ctx *cx, pt_function *fn, TSNode def,
@@ -271,7 +280,7 @@ void ts_py_cfg_build(ts_py_ctx *cx, pt_function *fn, TSNode def,
     ts_py_b b = {.cx = cx, .fn = fn, .scope = scope, .handler = -1,
                  .region = -1};
     ts_py_enter(&b, ts_py_block(&b));
-    ts_py_suite(&b, ts_py_field(def, "body"), 1);
+    ts_py_suite(&b, ts_py_field(def, TS_PY_F_body), 1);
     if (!b.dead) {
         pt_block *blk = ts_py_blk(&b, b.cur);
         blk->term = PT_TERM_RETURN;

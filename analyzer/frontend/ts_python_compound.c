@@ -16,10 +16,9 @@ static void if_stmt(ts_py_b *b, TSNode s, int depth)
 {
     uint32_t join = ts_py_block(b);
     TSNode clause = s;
-    TSNode cond = ts_py_field(s, "condition");
-    TSNode body = ts_py_field(s, "consequence");
-    uint32_t n = ts_py_nchild(s);
-    uint32_t next_child = 0;
+    TSNode cond = ts_py_field(s, TS_PY_F_condition);
+    TSNode body = ts_py_field(s, TS_PY_F_consequence);
+    ts_py_it it = ts_py_kids(b->cx, s, true);
     for (;;) {
         uint32_t then_b = ts_py_block(b);
         uint32_t else_b = ts_py_block(b);
@@ -29,20 +28,20 @@ static void if_stmt(ts_py_b *b, TSNode s, int depth)
         join_to(b, join);
         ts_py_enter(b, else_b);
         bool have = false;
-        while (next_child < n && !have) {
-            clause = ts_py_child(s, next_child++);
-            have = ts_py_is(clause, "elif_clause") ||
-                   ts_py_is(clause, "else_clause");
+        while (!have && ts_py_it_next(&it, &clause)) {
+            have = ts_py_is(clause, TS_PY_K_elif_clause) ||
+                   ts_py_is(clause, TS_PY_K_else_clause);
         }
-        if (!have || !ts_py_is(clause, "elif_clause")) {
+        if (!have || !ts_py_is(clause, TS_PY_K_elif_clause)) {
             clause = have ? clause : s;
             break;
         }
-        cond = ts_py_field(clause, "condition");
-        body = ts_py_field(clause, "consequence");
+        cond = ts_py_field(clause, TS_PY_F_condition);
+        body = ts_py_field(clause, TS_PY_F_consequence);
     }
-    if (ts_py_is(clause, "else_clause")) {
-        ts_py_suite(b, ts_py_field(clause, "body"), depth + 1);
+    ts_py_it_done(&it);
+    if (ts_py_is(clause, TS_PY_K_else_clause)) {
+        ts_py_suite(b, ts_py_field(clause, TS_PY_F_body), depth + 1);
     }
     join_to(b, join);
     ts_py_enter(b, join);
@@ -56,17 +55,17 @@ static void loop_body(ts_py_b *b, TSNode s, uint32_t head, uint32_t body,
     ts_py_push_exit(b, x);
     uint32_t level = b->exits.len;
     ts_py_enter(b, body);
-    if (ts_py_is(s, "for_statement")) {
+    if (ts_py_is(s, TS_PY_K_for_statement)) {
         pt_value v = {.kind = PT_VAL_OTHER};
-        ts_py_store(b, ts_py_field(s, "left"), v, depth + 1);
+        ts_py_store(b, ts_py_field(s, TS_PY_F_left), v, depth + 1);
     }
-    ts_py_suite(b, ts_py_field(s, "body"), depth + 1);
+    ts_py_suite(b, ts_py_field(s, TS_PY_F_body), depth + 1);
     join_to(b, head);
     b->exits.len = level - 1;
     ts_py_enter(b, other);
-    TSNode alt = ts_py_field(s, "alternative");
+    TSNode alt = ts_py_field(s, TS_PY_F_alternative);
     if (!ts_node_is_null(alt)) {
-        ts_py_suite(b, ts_py_field(alt, "body"), depth + 1);
+        ts_py_suite(b, ts_py_field(alt, TS_PY_F_body), depth + 1);
     }
     join_to(b, exit);
     ts_py_enter(b, exit);
@@ -74,9 +73,9 @@ static void loop_body(ts_py_b *b, TSNode s, uint32_t head, uint32_t body,
 
 static void loop_stmt(ts_py_b *b, TSNode s, int depth)
 {
-    bool is_for = ts_py_is(s, "for_statement");
+    bool is_for = ts_py_is(s, TS_PY_K_for_statement);
     if (is_for) {
-        ts_py_expr(b, ts_py_field(s, "right"), depth + 1);
+        ts_py_expr(b, ts_py_field(s, TS_PY_F_right), depth + 1);
     }
     uint32_t head = ts_py_block(b);
     join_to(b, head);
@@ -91,7 +90,7 @@ static void loop_stmt(ts_py_b *b, TSNode s, int depth)
         h->succ[1] = other;
         h->cond.loc = ts_py_loc(b->cx, s);
     } else {
-        ts_py_cond(b, ts_py_field(s, "condition"), body, other, depth + 1);
+        ts_py_cond(b, ts_py_field(s, TS_PY_F_condition), body, other, depth + 1);
     }
     loop_body(b, s, head, body, other, exit, depth);
 }
@@ -118,13 +117,14 @@ static void with_stmt(ts_py_b *b, TSNode s, int depth)
     TSNode clause = ts_py_child(s, 0);
     uint32_t level = b->exits.len;
     int32_t handler = b->handler;
-    uint32_t n = ts_py_is(clause, "with_clause")
-        ? ts_py_nchild(clause) : 0;
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode item = ts_py_field(ts_py_child(clause, i), "value");
+    TSNode none = {0};
+    ts_py_it it = ts_py_kids(b->cx, ts_py_is(clause, TS_PY_K_with_clause)
+                                        ? clause : none, true);
+    for (TSNode wi; ts_py_it_next(&it, &wi);) {
+        TSNode item = ts_py_field(wi, TS_PY_F_value);
         TSNode target = (TSNode){0};
-        if (ts_py_is(item, "as_pattern")) {
-            target = ts_py_child(ts_py_field(item, "alias"), 0);
+        if (ts_py_is(item, TS_PY_K_as_pattern)) {
+            target = ts_py_child(ts_py_field(item, TS_PY_F_alias), 0);
             item = ts_py_child(item, 0);
         }
         item = ts_py_unparen(item);
@@ -145,7 +145,8 @@ static void with_stmt(ts_py_b *b, TSNode s, int depth)
             ts_py_store(b, target, v, depth + 1);
         }
     }
-    ts_py_suite(b, ts_py_field(s, "body"), depth + 1);
+    ts_py_it_done(&it);
+    ts_py_suite(b, ts_py_field(s, TS_PY_F_body), depth + 1);
     b->handler = handler;
     ts_py_unwind(b, level, s, depth);
     b->exits.len = level;
@@ -156,14 +157,13 @@ static void with_stmt(ts_py_b *b, TSNode s, int depth)
 
 static void match_stmt(ts_py_b *b, TSNode s, int depth)
 {
-    TSNode subject = ts_py_field(s, "subject");
+    TSNode subject = ts_py_field(s, TS_PY_F_subject);
     ts_py_expr(b, subject, depth + 1);
     uint32_t join = ts_py_block(b);
-    TSNode body = ts_py_field(s, "body");
-    uint32_t n = ts_py_nchild(body);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(body, i);
-        if (!ts_py_is(c, "case_clause") || b->dead) {
+    TSNode body = ts_py_field(s, TS_PY_F_body);
+    ts_py_it it = ts_py_kids(b->cx, body, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (!ts_py_is(c, TS_PY_K_case_clause) || b->dead) {
             continue;
         }
         uint32_t then_b = ts_py_block(b);
@@ -174,28 +174,35 @@ static void match_stmt(ts_py_b *b, TSNode s, int depth)
         blk->succ[1] = else_b;
         blk->cond.loc = ts_py_loc(b->cx, c);
         ts_py_enter(b, then_b);
-        ts_py_suite(b, ts_py_field(c, "consequence"), depth + 1);
+        ts_py_suite(b, ts_py_field(c, TS_PY_F_consequence), depth + 1);
         join_to(b, join);
         ts_py_enter(b, else_b);
     }
+    ts_py_it_done(&it);
     join_to(b, join);
     ts_py_enter(b, join);
 }
 
-bool ts_py_compound(ts_py_b *b, TSNode s, const char *type, int depth)
+bool ts_py_compound(ts_py_b *b, TSNode s, ts_py_kind type, int depth)
 {
-    if (strcmp(type, "if_statement") == 0) {
+    switch (type) {
+    case TS_PY_K_if_statement:
         if_stmt(b, s, depth);
-    } else if (strcmp(type, "for_statement") == 0 ||
-               strcmp(type, "while_statement") == 0) {
+        break;
+    case TS_PY_K_for_statement:
+    case TS_PY_K_while_statement:
         loop_stmt(b, s, depth);
-    } else if (strcmp(type, "with_statement") == 0) {
+        break;
+    case TS_PY_K_with_statement:
         with_stmt(b, s, depth);
-    } else if (strcmp(type, "match_statement") == 0) {
+        break;
+    case TS_PY_K_match_statement:
         match_stmt(b, s, depth);
-    } else if (strcmp(type, "try_statement") == 0) {
+        break;
+    case TS_PY_K_try_statement:
         ts_py_try(b, s, depth);
-    } else {
+        break;
+    default:
         return false;
     }
     return true;

@@ -41,23 +41,32 @@ static void compare_cond(ts_py_b *b, TSNode node, uint32_t t, uint32_t f,
 {
     uint32_t first = ts_py_blk(b, b->cur)->events.len;
     uint32_t n = ts_py_nchild(node);
-    for (uint32_t i = 0; i < n; i++) {
-        ts_py_expr(b, ts_py_child(node, i), depth + 1);
+    TSNode l = {0};
+    TSNode r = {0};
+    uint32_t i = 0;
+    ts_py_it it = ts_py_kids(b->cx, node, true);
+    for (TSNode c; ts_py_it_next(&it, &c); i++) {
+        if (i == 0) {
+            l = c;
+        } else if (i == 1) {
+            r = c;
+        }
+        ts_py_expr(b, c, depth + 1);
     }
-    TSNode op = ts_py_field(node, "operators");
-    const char *o = ts_node_is_null(op) ? "" : ts_py_type(op);
-    TSNode l = ts_py_unparen(ts_py_child(node, 0));
-    TSNode r = ts_py_unparen(ts_py_child(node, 1));
-    if (n == 2 && (strcmp(o, "in") == 0 || strcmp(o, "not in") == 0)) {
-        bool neg = o[0] == 'n';
+    ts_py_it_done(&it);
+    ts_py_kind o = ts_py_kind_of(ts_py_field(node, TS_PY_F_operators));
+    l = ts_py_unparen(l);
+    r = ts_py_unparen(r);
+    if (n == 2 && (o == TS_PY_K_in || o == TS_PY_K_not_in)) {
+        bool neg = o == TS_PY_K_not_in;
         branch(b, node, PT_TEST_CONTAINS, ts_py_path(b, l, depth + 1),
                ts_py_path(b, r, depth + 1), neg ? f : t, neg ? t : f);
         return;
     }
-    bool eq = strcmp(o, "is") == 0 || strcmp(o, "==") == 0;
-    bool ne = strcmp(o, "is not") == 0 || strcmp(o, "!=") == 0;
-    if (n == 2 && (eq || ne) && (ts_py_is(l, "none") || ts_py_is(r, "none"))) {
-        TSNode s = ts_py_is(l, "none") ? r : l;
+    bool eq = o == TS_PY_K_is || o == TS_PY_K_eq;
+    bool ne = o == TS_PY_K_is_not || o == TS_PY_K_ne;
+    if (n == 2 && (eq || ne) && (ts_py_is(l, TS_PY_K_none) || ts_py_is(r, TS_PY_K_none))) {
+        TSNode s = ts_py_is(l, TS_PY_K_none) ? r : l;
         branch(b, node, PT_TEST_NOT_NULL, ts_py_path(b, s, depth + 1), NULL,
                eq ? f : t, eq ? t : f);
         return;
@@ -69,9 +78,9 @@ static void call_cond(ts_py_b *b, TSNode node, uint32_t t, uint32_t f,
                       int depth)
 {
     pt_value v = ts_py_expr(b, node, depth + 1);
-    TSNode args = ts_py_field(node, "arguments");
+    TSNode args = ts_py_field(node, TS_PY_F_arguments);
     TSNode a0 = ts_py_child(args, 0);
-    const char *subject = ts_py_is(args, "argument_list")
+    const char *subject = ts_py_is(args, TS_PY_K_argument_list)
         ? ts_py_path(b, a0, depth + 1) : NULL;
     const char *callee = v.text;
     if (callee != NULL && strcmp(callee, "isinstance") == 0) {
@@ -89,30 +98,29 @@ void ts_py_cond(ts_py_b *b, TSNode test, uint32_t t, uint32_t f, int depth)
         branch(b, test, PT_TEST_OTHER, NULL, NULL, t, f);
         return;
     }
-    const char *type = ts_py_type(test);
-    if (strcmp(type, "not_operator") == 0) {
-        ts_py_cond(b, ts_py_field(test, "argument"), f, t, depth + 1);
-    } else if (strcmp(type, "boolean_operator") == 0) {
-        TSNode op = ts_py_field(test, "operator");
-        bool is_and = ts_py_is(op, "and");
+    ts_py_kind type = ts_py_kind_of(test);
+    if (type == TS_PY_K_not_operator) {
+        ts_py_cond(b, ts_py_field(test, TS_PY_F_argument), f, t, depth + 1);
+    } else if (type == TS_PY_K_boolean_operator) {
+        TSNode op = ts_py_field(test, TS_PY_F_operator);
+        bool is_and = ts_py_is(op, TS_PY_K_and);
         uint32_t mid = ts_py_block(b);
-        ts_py_cond(b, ts_py_field(test, "left"), is_and ? mid : t,
+        ts_py_cond(b, ts_py_field(test, TS_PY_F_left), is_and ? mid : t,
                    is_and ? f : mid, depth + 1);
         b->cur = mid;
         b->dead = false;
-        ts_py_cond(b, ts_py_field(test, "right"), t, f, depth + 1);
-    } else if (strcmp(type, "comparison_operator") == 0) {
+        ts_py_cond(b, ts_py_field(test, TS_PY_F_right), t, f, depth + 1);
+    } else if (type == TS_PY_K_comparison_operator) {
         compare_cond(b, test, t, f, depth);
-    } else if (strcmp(type, "call") == 0) {
+    } else if (type == TS_PY_K_call) {
         call_cond(b, test, t, f, depth);
-    } else if (strcmp(type, "identifier") == 0 ||
-               strcmp(type, "attribute") == 0) {
+    } else if (type == TS_PY_K_identifier || type == TS_PY_K_attribute) {
         ts_py_expr(b, test, depth + 1);
         branch(b, test, PT_TEST_NOT_NULL, ts_py_path(b, test, depth + 1),
                NULL, t, f);
-    } else if (strcmp(type, "named_expression") == 0) {
+    } else if (type == TS_PY_K_named_expression) {
         ts_py_expr(b, test, depth + 1);
-        TSNode name = ts_py_field(test, "name");
+        TSNode name = ts_py_field(test, TS_PY_F_name);
         branch(b, test, PT_TEST_NOT_NULL, ts_py_path(b, name, depth + 1),
                NULL, t, f);
     } else {

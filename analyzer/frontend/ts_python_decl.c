@@ -7,21 +7,23 @@
 /* The docstring of a body block, without its quotes, or NULL. */
 static const char *docstring(ts_py_ctx *cx, TSNode body)
 {
-    TSNode first = ts_py_child(body, 0);
-    while (ts_py_is(first, "comment")) {
-        first = ts_py_next(first);
+    TSNode first = {0};
+    ts_py_it it = ts_py_kids(cx, body, true);
+    while (ts_py_it_next(&it, &first) && ts_py_is(first, TS_PY_K_comment)) {
+        first = (TSNode){0};
     }
-    if (!ts_py_is(first, "expression_statement") ||
+    ts_py_it_done(&it);
+    if (!ts_py_is(first, TS_PY_K_expression_statement) ||
         ts_py_nchild(first) != 1) {
         return NULL;
     }
     TSNode s = ts_py_child(first, 0);
-    if (!ts_py_is(s, "string")) {
+    if (!ts_py_is(s, TS_PY_K_string)) {
         return NULL;
     }
     TSNode start = ts_py_child(s, 0);
-    TSNode end = ts_py_child(s, ts_py_nchild(s) - 1);
-    if (!ts_py_is(start, "string_start") || !ts_py_is(end, "string_end")) {
+    TSNode end = ts_py_last(cx, s);
+    if (!ts_py_is(start, TS_PY_K_string_start) || !ts_py_is(end, TS_PY_K_string_end)) {
         return ts_py_text(cx, s);
     }
     uint32_t a = ts_node_end_byte(start);
@@ -36,13 +38,12 @@ static void decorators(ts_py_ctx *cx, TSNode def, pt_function *fn,
                        pt_decl *d)
 {
     TSNode parent = ts_py_parent(def);
-    if (!ts_py_is(parent, "decorated_definition")) {
+    if (!ts_py_is(parent, TS_PY_K_decorated_definition)) {
         return;
     }
-    uint32_t n = ts_py_nchild(parent);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode dec = ts_py_child(parent, i);
-        if (!ts_py_is(dec, "decorator")) {
+    ts_py_it it = ts_py_kids(cx, parent, true);
+    for (TSNode dec; ts_py_it_next(&it, &dec);) {
+        if (!ts_py_is(dec, TS_PY_K_decorator)) {
             continue;
         }
         const char *text = ts_py_text(cx, ts_py_child(dec, 0));
@@ -60,27 +61,27 @@ static void decorators(ts_py_ctx *cx, TSNode def, pt_function *fn,
             fn->is_static = true;
         }
     }
+    ts_py_it_done(&it);
 }
 
 /* Binds each parameter; defaults and annotations are read outside. */
 static void params(ts_py_ctx *cx, TSNode list, ts_py_scope *outer,
                    ts_py_scope *inner, pt_function *fn, int depth)
 {
-    uint32_t n = ts_py_nchild(list);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode p = ts_py_child(list, i);
-        TSNode name = ts_py_field(p, "name");
-        TSNode type = ts_py_field(p, "type");
-        ts_py_walk(cx, ts_py_field(p, "value"), outer, depth + 1);
+    ts_py_it it = ts_py_kids(cx, list, true);
+    for (TSNode p; ts_py_it_next(&it, &p);) {
+        TSNode name = ts_py_field(p, TS_PY_F_name);
+        TSNode type = ts_py_field(p, TS_PY_F_type);
+        ts_py_walk(cx, ts_py_field(p, TS_PY_F_value), outer, depth + 1);
         ts_py_walk(cx, type, outer, depth + 1);
         if (ts_node_is_null(name)) {
-            name = ts_py_is(p, "identifier") ? p : ts_py_child(p, 0);
+            name = ts_py_is(p, TS_PY_K_identifier) ? p : ts_py_child(p, 0);
         }
-        while (ts_py_is(name, "list_splat_pattern") ||
-               ts_py_is(name, "dictionary_splat_pattern")) {
+        while (ts_py_is(name, TS_PY_K_list_splat_pattern) ||
+               ts_py_is(name, TS_PY_K_dictionary_splat_pattern)) {
             name = ts_py_child(name, 0);
         }
-        if (!ts_py_is(name, "identifier") || cx->reading) {
+        if (!ts_py_is(name, TS_PY_K_identifier) || cx->reading) {
             continue;
         }
         const char *text = ts_py_text(cx, name);
@@ -98,12 +99,13 @@ static void params(ts_py_ctx *cx, TSNode list, ts_py_scope *outer,
             }
         }
     }
+    ts_py_it_done(&it);
 }
 
 /* First pass: the pt_function and the decl of a def. */
 static pt_function *new_function(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
 {
-    TSNode name = ts_py_field(node, "name");
+    TSNode name = ts_py_field(node, TS_PY_F_name);
     const char *text = ts_node_is_null(name) ? "?" : ts_py_text(cx, name);
     bool in_class = sc->kind == TS_PY_SCOPE_CLASS;
     pt_function *fn = pt_vec_push(cx->unit->arena, &cx->unit->functions,
@@ -122,9 +124,8 @@ static pt_function *new_function(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
     fn->is_public = text[0] != '_';
     fn->is_method = in_class;
     fn->is_nested = sc->function >= 0;
-    fn->returns_annotated = !ts_node_is_null(ts_py_field(node,
-                                                         "return_type"));
-    fn->doc = docstring(cx, ts_py_field(node, "body"));
+    fn->returns_annotated = !ts_node_is_null(ts_py_field(node, TS_PY_F_return_type));
+    fn->doc = docstring(cx, ts_py_field(node, TS_PY_F_body));
     fn->partial = ts_node_has_error(node) || inside_error(node);
     int kind = in_class ? PT_DECL_METHOD : PT_DECL_FUNCTION;
     ts_py_name *b = ts_py_bind(cx, sc, name, text,
@@ -145,7 +146,7 @@ static pt_function *new_function(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
         d->is_definition = true;
         d->has_type = fn->returns_annotated;
         d->type_text = fn->returns_annotated
-                           ? ts_py_text(cx, ts_py_field(node, "return_type"))
+                           ? ts_py_text(cx, ts_py_field(node, TS_PY_F_return_type))
                            : NULL;
     }
     decorators(cx, node, fn, d);
@@ -164,7 +165,7 @@ void ts_py_walk_def(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
         fn = new_function(cx, node, sc);
         index = (int32_t)cx->unit->functions.len - 1;
     }
-    ts_py_walk(cx, ts_py_field(node, "return_type"), sc, depth + 1);
+    ts_py_walk(cx, ts_py_field(node, TS_PY_F_return_type), sc, depth + 1);
     ts_py_scope *inner = ts_py_scope_open(cx, sc, TS_PY_SCOPE_FUNCTION, node);
     if (!cx->reading) {
         inner->function = index;
@@ -172,18 +173,18 @@ void ts_py_walk_def(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
         ts_py_def *defs = cx->defs.items;
         defs[index].scope = inner;
     }
-    params(cx, ts_py_field(node, "parameters"), sc, inner, fn, depth);
-    ts_py_walk(cx, ts_py_field(node, "body"), inner, depth + 1);
+    params(cx, ts_py_field(node, TS_PY_F_parameters), sc, inner, fn, depth);
+    ts_py_walk(cx, ts_py_field(node, TS_PY_F_body), inner, depth + 1);
 }
 
 /* "A,b.B": the positional bases of a class, or NULL. */
 static const char *class_bases(ts_py_ctx *cx, TSNode list)
 {
     char *joined = NULL;
-    uint32_t n = ts_node_is_null(list) ? 0 : ts_node_named_child_count(list);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode base = ts_node_named_child(list, i);
-        if (!ts_py_is(base, "identifier") && !ts_py_is(base, "attribute")) {
+    ts_py_it it = ts_py_kids(cx, list, true);
+    for (TSNode base; ts_py_it_next(&it, &base);) {
+        if (!ts_py_is(base, TS_PY_K_identifier) &&
+            !ts_py_is(base, TS_PY_K_attribute)) {
             continue;
         }
         const char *text = ts_py_text(cx, base);
@@ -191,6 +192,7 @@ static const char *class_bases(ts_py_ctx *cx, TSNode list)
                      ? pt_arena_strdup(cx->unit->arena, text)
                      : pt_arena_printf(cx->unit->arena, "%s,%s", joined, text);
     }
+    ts_py_it_done(&it);
     return joined;
 }
 
@@ -200,7 +202,7 @@ static bool inside_error(TSNode node)
 {
     for (TSNode up = ts_node_parent(node); !ts_node_is_null(up);
          up = ts_node_parent(up)) {
-        if (ts_py_is(up, "ERROR")) {
+        if (ts_py_is(up, TS_PY_K_ERROR)) {
             return true;
         }
     }
@@ -213,7 +215,7 @@ void ts_py_walk_class(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
         cx->overflow = true;
         return;
     }
-    TSNode name = ts_py_field(node, "name");
+    TSNode name = ts_py_field(node, TS_PY_F_name);
     const char *text = ts_node_is_null(name) ? "?" : ts_py_text(cx, name);
     if (!cx->reading && !ts_node_is_null(name)) {
         ts_py_name *b = ts_py_bind(cx, sc, name, text,
@@ -222,17 +224,16 @@ void ts_py_walk_class(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
         if (b->decl >= 0) {
             pt_decl *d = pt_unit_decl(cx->unit, (uint32_t)b->decl);
             if (d->kind == PT_DECL_CLASS) {
-                d->doc = docstring(cx, ts_py_field(node, "body"));
+                d->doc = docstring(cx, ts_py_field(node, TS_PY_F_body));
                 d->is_definition = true;
-                d->detail = class_bases(cx, ts_py_field(node,
-                                                        "superclasses"));
+                d->detail = class_bases(cx, ts_py_field(node, TS_PY_F_superclasses));
             }
         }
     }
-    ts_py_walk(cx, ts_py_field(node, "superclasses"), sc, depth + 1);
+    ts_py_walk(cx, ts_py_field(node, TS_PY_F_superclasses), sc, depth + 1);
     ts_py_scope *inner = ts_py_scope_open(cx, sc, TS_PY_SCOPE_CLASS, node);
     inner->class_name = text;
-    ts_py_walk(cx, ts_py_field(node, "body"), inner, depth + 1);
+    ts_py_walk(cx, ts_py_field(node, TS_PY_F_body), inner, depth + 1);
 }
 
 void ts_py_walk_lambda(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
@@ -242,8 +243,8 @@ void ts_py_walk_lambda(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
         return;
     }
     ts_py_scope *inner = ts_py_scope_open(cx, sc, TS_PY_SCOPE_OTHER, node);
-    params(cx, ts_py_field(node, "parameters"), sc, inner, NULL, depth);
-    ts_py_walk(cx, ts_py_field(node, "body"), inner, depth + 1);
+    params(cx, ts_py_field(node, TS_PY_F_parameters), sc, inner, NULL, depth);
+    ts_py_walk(cx, ts_py_field(node, TS_PY_F_body), inner, depth + 1);
 }
 
 /* Binds one imported name; `source` is the dotted origin. */
@@ -267,9 +268,9 @@ static void import_item(ts_py_ctx *cx, ts_py_scope *sc, TSNode item,
                         const char *module)
 {
     TSNode dotted = item;
-    TSNode alias = ts_py_field(item, "alias");
-    if (ts_py_is(item, "aliased_import")) {
-        dotted = ts_py_field(item, "name");
+    TSNode alias = ts_py_field(item, TS_PY_F_alias);
+    if (ts_py_is(item, TS_PY_K_aliased_import)) {
+        dotted = ts_py_field(item, TS_PY_F_name);
     }
     if (ts_node_is_null(dotted)) {
         return;
@@ -292,20 +293,19 @@ static void import_item(ts_py_ctx *cx, ts_py_scope *sc, TSNode item,
 
 void ts_py_walk_import(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
 {
-    if (cx->reading || ts_py_is(node, "future_import_statement")) {
+    if (cx->reading || ts_py_is(node, TS_PY_K_future_import_statement)) {
         return;
     }
-    TSNode module = ts_py_field(node, "module_name");
+    TSNode module = ts_py_field(node, TS_PY_F_module_name);
     const char *mod = ts_node_is_null(module) ? NULL : ts_py_text(cx, module);
-    uint32_t n = ts_py_nchild(node);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(node, i);
+    ts_py_it it = ts_py_kids(cx, node, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
         if (!ts_node_is_null(module) && ts_node_eq(c, module)) {
             continue;
         }
-        if (ts_py_is(c, "dotted_name") || ts_py_is(c, "aliased_import")) {
+        if (ts_py_is(c, TS_PY_K_dotted_name) || ts_py_is(c, TS_PY_K_aliased_import)) {
             import_item(cx, sc, c, mod);
-        } else if (ts_py_is(c, "wildcard_import") && mod != NULL &&
+        } else if (ts_py_is(c, TS_PY_K_wildcard_import) && mod != NULL &&
                    sc->kind == TS_PY_SCOPE_MODULE) {
             /* `from m import *`: a decl named "*", read when the module
                reads a name nothing binds (see ts_py_scopes_build) */
@@ -315,6 +315,7 @@ void ts_py_walk_import(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
                                 mod[strlen(mod) - 1] == '.' ? "" : ".");
         }
     }
+    ts_py_it_done(&it);
 }
 
 void ts_py_functions_build(ts_py_ctx *cx, TSNode root)
@@ -323,9 +324,9 @@ void ts_py_functions_build(ts_py_ctx *cx, TSNode root)
     ts_py_def *defs = cx->defs.items;
     for (uint32_t i = 0; i < cx->defs.len; i++) {
         pt_function *fn = pt_unit_function(cx->unit, i);
-        TSNode body = ts_py_field(defs[i].node, "body");
-        fn->decisions = ts_py_decisions(body, 0);
-        fn->max_nesting = ts_py_max_nesting(body, 0);
+        TSNode body = ts_py_field(defs[i].node, TS_PY_F_body);
+        fn->decisions = ts_py_decisions(cx, body, 0);
+        fn->max_nesting = ts_py_max_nesting(cx, body, 0);
         ts_py_cfg_build(cx, fn, defs[i].node, defs[i].scope);
     }
 }

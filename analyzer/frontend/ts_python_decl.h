@@ -16,7 +16,7 @@ ts_py_name *ts_py_bind(ts_py_ctx *cx, ts_py_scope *sc, TSNode at,
 void ts_py_target(ts_py_ctx *cx, TSNode t, ts_py_scope *sc, int depth,
                   bool tuple, bool also_read);
 void ts_py_walk(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth);
-bool ts_py_walk_binding_stmt(ts_py_ctx *cx, TSNode node, const char *type,
+bool ts_py_walk_binding_stmt(ts_py_ctx *cx, TSNode node, ts_py_kind type,
                              ts_py_scope *sc, int depth);
 
 void ts_py_walk_def(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth);

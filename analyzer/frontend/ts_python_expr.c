@@ -10,13 +10,13 @@ const char *ts_py_path(ts_py_b *b, TSNode node, int depth)
     if (depth > TS_PY_MAX_DEPTH) {
         return NULL;
     }
-    if (ts_py_is(node, "identifier")) {
+    if (ts_py_is(node, TS_PY_K_identifier)) {
         return ts_py_text(b->cx, node);
     }
-    if (ts_py_is(node, "attribute")) {
-        const char *base = ts_py_path(b, ts_py_field(node, "object"),
+    if (ts_py_is(node, TS_PY_K_attribute)) {
+        const char *base = ts_py_path(b, ts_py_field(node, TS_PY_F_object),
                                       depth + 1);
-        TSNode attr = ts_py_field(node, "attribute");
+        TSNode attr = ts_py_field(node, TS_PY_F_attribute);
         if (base == NULL || ts_node_is_null(attr)) {
             return NULL;
         }
@@ -79,16 +79,16 @@ static const char *receiver(ts_py_b *b, TSNode obj, int depth)
 
 static pt_value call_expr(ts_py_b *b, TSNode node, int depth)
 {
-    TSNode fn = ts_py_unparen(ts_py_field(node, "function"));
-    TSNode args = ts_py_field(node, "arguments");
+    TSNode fn = ts_py_unparen(ts_py_field(node, TS_PY_F_function));
+    TSNode args = ts_py_field(node, TS_PY_F_arguments);
     const char *name = NULL;
     const char *base = NULL;
     bool method = false;
-    if (ts_py_is(fn, "attribute")) {
-        base = receiver(b, ts_py_field(fn, "object"), depth);
-        name = ts_py_text(b->cx, ts_py_field(fn, "attribute"));
+    if (ts_py_is(fn, TS_PY_K_attribute)) {
+        base = receiver(b, ts_py_field(fn, TS_PY_F_object), depth);
+        name = ts_py_text(b->cx, ts_py_field(fn, TS_PY_F_attribute));
         method = true;
-    } else if (ts_py_is(fn, "identifier")) {
+    } else if (ts_py_is(fn, TS_PY_K_identifier)) {
         name = ts_py_text(b->cx, fn);
     } else {
         ts_py_expr(b, fn, depth + 1);
@@ -97,15 +97,17 @@ static pt_value call_expr(ts_py_b *b, TSNode node, int depth)
     pt_value *vals = n > 0 ? pt_arena_alloc(b->cx->unit->arena,
                                             n * sizeof(pt_value)) : NULL;
     uint32_t nvals = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode a = ts_py_child(args, i);
-        if (ts_py_is(a, "comment")) {
+    ts_py_it it = ts_py_kids(b->cx, args, true);
+    for (TSNode a; nvals < n && ts_py_it_next(&it, &a);) {
+        ts_py_kind k = ts_py_kind_of(a);
+        if (k == TS_PY_K_comment) {
             continue;
         }
-        TSNode v = ts_py_is(a, "keyword_argument") ? ts_py_field(a, "value")
-                                                    : a;
+        TSNode v = k == TS_PY_K_keyword_argument
+                       ? ts_py_field(a, TS_PY_F_value) : a;
         vals[nvals++] = ts_py_expr(b, v, depth + 1);
     }
+    ts_py_it_done(&it);
     pt_event *e = ts_py_ev(b, PT_EV_CALL, node, name);
     e->base = base;
     e->is_method = method;
@@ -124,8 +126,8 @@ static pt_value call_expr(ts_py_b *b, TSNode node, int depth)
 
 static pt_value attribute_expr(ts_py_b *b, TSNode node, int depth)
 {
-    const char *base = receiver(b, ts_py_field(node, "object"), depth);
-    TSNode attr = ts_py_field(node, "attribute");
+    const char *base = receiver(b, ts_py_field(node, TS_PY_F_object), depth);
+    TSNode attr = ts_py_field(node, TS_PY_F_attribute);
     const char *name = ts_node_is_null(attr) ? NULL : ts_py_text(b->cx, attr);
     pt_event *e = ts_py_ev(b, PT_EV_FIELD_READ, attr, name);
     e->base = base;
@@ -141,10 +143,10 @@ static pt_value attribute_expr(ts_py_b *b, TSNode node, int depth)
 static pt_value subscript_expr(ts_py_b *b, TSNode node, int depth,
                                bool store)
 {
-    TSNode obj = ts_py_field(node, "value");
+    TSNode obj = ts_py_field(node, TS_PY_F_value);
     ts_py_expr(b, obj, depth + 1);
     const char *path = ts_py_path(b, obj, depth + 1);
-    TSNode key = ts_py_field(node, "subscript");
+    TSNode key = ts_py_field(node, TS_PY_F_subscript);
     pt_value k = ts_py_expr(b, key, depth + 1);
     if (path != NULL) {
         ts_py_ev(b, PT_EV_DEREF, obj, path);
@@ -164,8 +166,8 @@ static bool contains_expr(ts_py_b *b, TSNode node, int depth)
     if (ts_py_nchild(node) != 2) {
         return false;
     }
-    TSNode op = ts_py_field(node, "operators");
-    if (!ts_py_is(op, "in") && !ts_py_is(op, "not in")) {
+    TSNode op = ts_py_field(node, TS_PY_F_operators);
+    if (!ts_py_is(op, TS_PY_K_in) && !ts_py_is(op, TS_PY_K_not_in)) {
         return false;
     }
     pt_value k = ts_py_expr(b, ts_py_child(node, 0), depth + 1);
@@ -179,29 +181,47 @@ static bool contains_expr(ts_py_b *b, TSNode node, int depth)
     return true;
 }
 
-/* Literals and names: no recursion needed. */
-static bool leaf_expr(ts_py_b *b, TSNode node, const char *t, pt_value *v)
+/* Does the node's text hold the character `ch` before any NUL byte (as
+   strchr on a copy of it would see)?  No copy is made. */
+static bool text_has(ts_py_ctx *cx, TSNode node, char ch)
 {
-    if (strcmp(t, "identifier") == 0) {
+    uint32_t a = ts_node_start_byte(node);
+    uint32_t e = ts_node_end_byte(node);
+    if (e > cx->unit->length || a > e) {
+        return false;
+    }
+    for (const char *p = cx->src + a, *end = cx->src + e; p < end; p++) {
+        if (*p == ch) {
+            return true;
+        }
+        if (*p == '\0') {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Literals and names: no recursion needed. */
+static bool leaf_expr(ts_py_b *b, TSNode node, ts_py_kind t, pt_value *v)
+{
+    if (t == TS_PY_K_identifier) {
         const char *name = ts_py_text(b->cx, node);
         *v = (pt_value){.kind = PT_VAL_VAR, .text = name};
         if (is_variable(b, name)) {
             ts_py_ev(b, PT_EV_READ, node, name);
         }
-    } else if (strcmp(t, "none") == 0) {
+    } else if (t == TS_PY_K_none) {
         *v = (pt_value){.kind = PT_VAL_NULL, .text = "None"};
-    } else if (strcmp(t, "integer") == 0 || strcmp(t, "float") == 0 ||
-               strcmp(t, "true") == 0 || strcmp(t, "false") == 0) {
+    } else if (t == TS_PY_K_integer || t == TS_PY_K_float ||
+               t == TS_PY_K_true || t == TS_PY_K_false) {
         *v = (pt_value){.kind = PT_VAL_CONST, .text = ts_py_text(b->cx, node)};
-    } else if ((strcmp(t, "string") == 0 ||
-                strcmp(t, "concatenated_string") == 0) &&
+    } else if ((t == TS_PY_K_string || t == TS_PY_K_concatenated_string) &&
                ts_node_end_point(node).row == ts_node_start_point(node).row &&
-               strstr(ts_py_text(b->cx, node), "{") == NULL) {
+               !text_has(b->cx, node, '{')) {
         *v = (pt_value){.kind = PT_VAL_STRING,
                         .text = ts_py_text(b->cx, node)};
-    } else if (strcmp(t, "lambda") == 0 || strcmp(t, "comment") == 0 ||
-               strcmp(t, "string_content") == 0 ||
-               strcmp(t, "ellipsis") == 0) {
+    } else if (t == TS_PY_K_lambda || t == TS_PY_K_comment ||
+               t == TS_PY_K_string_content || t == TS_PY_K_ellipsis) {
         *v = (pt_value){.kind = PT_VAL_OTHER};
     } else {
         return false;
@@ -211,13 +231,13 @@ static bool leaf_expr(ts_py_b *b, TSNode node, const char *t, pt_value *v)
 
 /* "{}" or "[]" for a dict or list display, so rules can tell a mapping
    from a sequence; NULL for anything else. */
-static const char *display_shape(const char *type)
+static const char *display_shape(ts_py_kind type)
 {
-    if (strcmp(type, "dictionary") == 0 ||
-        strcmp(type, "dictionary_comprehension") == 0) {
+    if (type == TS_PY_K_dictionary ||
+        type == TS_PY_K_dictionary_comprehension) {
         return "{}";
     }
-    if (strcmp(type, "list") == 0 || strcmp(type, "list_comprehension") == 0) {
+    if (type == TS_PY_K_list || type == TS_PY_K_list_comprehension) {
         return "[]";
     }
     return NULL;
@@ -235,29 +255,30 @@ pt_value ts_py_expr(ts_py_b *b, TSNode node, int depth)
         return v;
     }
     node = ts_py_unparen(node);
-    const char *t = ts_py_type(node);
+    ts_py_kind t = ts_py_kind_of(node);
     uint32_t block = b->cur;
     uint32_t first = ts_py_blk(b, b->cur)->events.len;
     if (leaf_expr(b, node, t, &v)) {
         collect_vars(b, &v, block, first);
         return v;
     }
-    if (strcmp(t, "call") == 0) {
+    if (t == TS_PY_K_call) {
         v = call_expr(b, node, depth);
-    } else if (strcmp(t, "attribute") == 0) {
+    } else if (t == TS_PY_K_attribute) {
         v = attribute_expr(b, node, depth);
-    } else if (strcmp(t, "subscript") == 0) {
+    } else if (t == TS_PY_K_subscript) {
         v = subscript_expr(b, node, depth, false);
-    } else if (strcmp(t, "named_expression") == 0) {
-        pt_value val = ts_py_expr(b, ts_py_field(node, "value"), depth + 1);
-        ts_py_store(b, ts_py_field(node, "name"), val, depth + 1);
+    } else if (t == TS_PY_K_named_expression) {
+        pt_value val = ts_py_expr(b, ts_py_field(node, TS_PY_F_value), depth + 1);
+        ts_py_store(b, ts_py_field(node, TS_PY_F_name), val, depth + 1);
         v = val;
-    } else if (!(strcmp(t, "comparison_operator") == 0 &&
+    } else if (!(t == TS_PY_K_comparison_operator &&
                  contains_expr(b, node, depth))) {
-        uint32_t n = ts_py_nchild(node);
-        for (uint32_t i = 0; i < n; i++) {
-            ts_py_expr(b, ts_py_child(node, i), depth + 1);
+        ts_py_it it = ts_py_kids(b->cx, node, true);
+        for (TSNode c; ts_py_it_next(&it, &c);) {
+            ts_py_expr(b, c, depth + 1);
         }
+        ts_py_it_done(&it);
     }
     if (v.kind != PT_VAL_CALL) {
         collect_vars(b, &v, block, first);
@@ -275,28 +296,30 @@ void ts_py_store(ts_py_b *b, TSNode target, pt_value value, int depth)
         return;
     }
     target = ts_py_unparen(target);
-    const char *t = ts_py_type(target);
+    ts_py_kind t = ts_py_kind_of(target);
     pt_event *e = NULL;
-    if (strcmp(t, "identifier") == 0) {
+    if (t == TS_PY_K_identifier) {
         e = ts_py_ev(b, PT_EV_ASSIGN, target, ts_py_text(b->cx, target));
-    } else if (strcmp(t, "attribute") == 0) {
-        const char *base = receiver(b, ts_py_field(target, "object"), depth);
-        TSNode attr = ts_py_field(target, "attribute");
+    } else if (t == TS_PY_K_attribute) {
+        const char *base = receiver(b, ts_py_field(target, TS_PY_F_object),
+                                    depth);
+        TSNode attr = ts_py_field(target, TS_PY_F_attribute);
         e = ts_py_ev(b, PT_EV_FIELD_WRITE, attr,
                      ts_node_is_null(attr) ? NULL : ts_py_text(b->cx, attr));
         e->base = base;
         e->owner = owner_of(b, base);
-    } else if (strcmp(t, "subscript") == 0) {
+    } else if (t == TS_PY_K_subscript) {
         subscript_expr(b, target, depth, true);
         return;
     } else {
         pt_value part = value;
         part.kind = PT_VAL_OTHER;
         part.text = NULL;
-        uint32_t n = ts_py_nchild(target);
-        for (uint32_t i = 0; i < n; i++) {
-            ts_py_store(b, ts_py_child(target, i), part, depth + 1);
+        ts_py_it it = ts_py_kids(b->cx, target, true);
+        for (TSNode c; ts_py_it_next(&it, &c);) {
+            ts_py_store(b, c, part, depth + 1);
         }
+        ts_py_it_done(&it);
         return;
     }
     e->args = pt_arena_alloc(b->cx->unit->arena, sizeof(pt_value));

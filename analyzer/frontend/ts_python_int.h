@@ -58,40 +58,247 @@ typedef struct ts_py_ctx {
     bool reading;               /* second pass: count reads */
     bool overflow;              /* a walk passed TS_PY_MAX_DEPTH */
     bool undefined_read;        /* a name read that nothing binds */
+    TSTreeCursor *cursors;      /* ts_py_kids' stack of cursors */
+    uint32_t ncursors;          /* initialised cursors */
+    uint32_t cursor_cap;
+    uint32_t cursor_top;        /* cursors in use */
 } ts_py_ctx;
+
+/*
+ * Node types and field names the frontend tests, resolved once per
+ * process (ts_py_init) into tables indexed by symbol: comparing a node's
+ * type is a table look-up, not a string comparison.  Every symbol with
+ * the name gets the kind, so the test means what strcmp on ts_node_type
+ * meant.
+ */
+#define TS_PY_KINDS(X) \
+    X(ERROR, "ERROR") \
+    X(identifier, "identifier") \
+    X(comment, "comment") \
+    X(string, "string") \
+    X(string_content, "string_content") \
+    X(string_start, "string_start") \
+    X(string_end, "string_end") \
+    X(escape_sequence, "escape_sequence") \
+    X(parenthesized_expression, "parenthesized_expression") \
+    X(yield, "yield") \
+    X(attribute, "attribute") \
+    X(call, "call") \
+    X(subscript, "subscript") \
+    X(named_expression, "named_expression") \
+    X(comparison_operator, "comparison_operator") \
+    X(none, "none") \
+    X(integer, "integer") \
+    X(float, "float") \
+    X(true, "true") \
+    X(false, "false") \
+    X(concatenated_string, "concatenated_string") \
+    X(lambda, "lambda") \
+    X(ellipsis, "ellipsis") \
+    X(dictionary, "dictionary") \
+    X(dictionary_comprehension, "dictionary_comprehension") \
+    X(list, "list") \
+    X(list_comprehension, "list_comprehension") \
+    X(set_comprehension, "set_comprehension") \
+    X(generator_expression, "generator_expression") \
+    X(keyword_argument, "keyword_argument") \
+    X(argument_list, "argument_list") \
+    X(in, "in") \
+    X(not_operator, "not_operator") \
+    X(boolean_operator, "boolean_operator") \
+    X(and, "and") \
+    X(block, "block") \
+    X(decorated_definition, "decorated_definition") \
+    X(decorator, "decorator") \
+    X(function_definition, "function_definition") \
+    X(class_definition, "class_definition") \
+    X(if_statement, "if_statement") \
+    X(elif_clause, "elif_clause") \
+    X(else_clause, "else_clause") \
+    X(for_statement, "for_statement") \
+    X(while_statement, "while_statement") \
+    X(try_statement, "try_statement") \
+    X(except_clause, "except_clause") \
+    X(except_group_clause, "except_group_clause") \
+    X(finally_clause, "finally_clause") \
+    X(with_statement, "with_statement") \
+    X(with_clause, "with_clause") \
+    X(match_statement, "match_statement") \
+    X(case_clause, "case_clause") \
+    X(case_pattern, "case_pattern") \
+    X(as_pattern, "as_pattern") \
+    X(expression_statement, "expression_statement") \
+    X(assignment, "assignment") \
+    X(augmented_assignment, "augmented_assignment") \
+    X(return_statement, "return_statement") \
+    X(raise_statement, "raise_statement") \
+    X(break_statement, "break_statement") \
+    X(continue_statement, "continue_statement") \
+    X(pass_statement, "pass_statement") \
+    X(global_statement, "global_statement") \
+    X(nonlocal_statement, "nonlocal_statement") \
+    X(import_statement, "import_statement") \
+    X(import_from_statement, "import_from_statement") \
+    X(future_import_statement, "future_import_statement") \
+    X(dotted_name, "dotted_name") \
+    X(aliased_import, "aliased_import") \
+    X(wildcard_import, "wildcard_import") \
+    X(pattern_list, "pattern_list") \
+    X(tuple_pattern, "tuple_pattern") \
+    X(list_pattern, "list_pattern") \
+    X(tuple, "tuple") \
+    X(expression_list, "expression_list") \
+    X(list_splat, "list_splat") \
+    X(list_splat_pattern, "list_splat_pattern") \
+    X(dictionary_splat_pattern, "dictionary_splat_pattern") \
+    X(for_in_clause, "for_in_clause") \
+    X(is, "is") \
+    X(not_in, "not in") \
+    X(is_not, "is not") \
+    X(eq, "==") \
+    X(ne, "!=") \
+    X(colon, ":")
+
+typedef enum ts_py_kind {
+    TS_PY_K_OTHER = 0,
+#define TS_PY_KIND_ENUM(id, name) TS_PY_K_##id,
+    TS_PY_KINDS(TS_PY_KIND_ENUM)
+#undef TS_PY_KIND_ENUM
+    TS_PY_K_COUNT
+} ts_py_kind;
+
+/* Classes of node types by name. */
+#define TS_PY_CLASS_CLAUSE 1u       /* the name contains "clause" */
+
+#define TS_PY_FIELDS(X) \
+    X(alias) \
+    X(alternative) \
+    X(argument) \
+    X(arguments) \
+    X(attribute) \
+    X(body) \
+    X(cause) \
+    X(condition) \
+    X(consequence) \
+    X(definition) \
+    X(function) \
+    X(left) \
+    X(module_name) \
+    X(name) \
+    X(object) \
+    X(operator) \
+    X(operators) \
+    X(parameters) \
+    X(return_type) \
+    X(right) \
+    X(subject) \
+    X(subscript) \
+    X(superclasses) \
+    X(type) \
+    X(value)
+
+typedef enum ts_py_fieldk {
+#define TS_PY_FIELD_ENUM(id) TS_PY_F_##id,
+    TS_PY_FIELDS(TS_PY_FIELD_ENUM)
+#undef TS_PY_FIELD_ENUM
+    TS_PY_F_COUNT
+} ts_py_fieldk;
+
+typedef struct ts_py_symbols {
+    const uint8_t *kind;         /* ts_py_kind per symbol */
+    const uint8_t *klass;        /* TS_PY_CLASS_* per symbol */
+    uint32_t count;
+    TSFieldId field[TS_PY_F_COUNT];
+} ts_py_symbols;
+
+extern ts_py_symbols ts_py_syms;
+
+/* Fills ts_py_syms; safe to call from several threads. */
+void ts_py_init(void);
+
+static inline ts_py_kind ts_py_kind_of(TSNode node)
+{
+    if (ts_node_is_null(node)) {
+        return TS_PY_K_OTHER;
+    }
+    TSSymbol s = ts_node_symbol(node);
+    if (s < ts_py_syms.count) {
+        return (ts_py_kind)ts_py_syms.kind[s];
+    }
+    return s == (TSSymbol)-1 ? TS_PY_K_ERROR : TS_PY_K_OTHER;
+}
+
+static inline bool ts_py_is(TSNode node, ts_py_kind kind)
+{
+    return ts_py_kind_of(node) == kind;
+}
+
+/* Does the node's type name contain "clause"? */
+static inline bool ts_py_is_clause(TSNode node)
+{
+    if (ts_node_is_null(node)) {
+        return false;
+    }
+    TSSymbol s = ts_node_symbol(node);
+    return s < ts_py_syms.count &&
+           (ts_py_syms.klass[s] & TS_PY_CLASS_CLAUSE) != 0;
+}
+
+/* The child in `field` (the first one), or a null node. */
+static inline TSNode ts_py_field(TSNode node, ts_py_fieldk field)
+{
+    if (ts_node_is_null(node) || ts_py_syms.field[field] == 0) {
+        TSNode null = {0};
+        return null;
+    }
+    return ts_node_child_by_field_id(node, ts_py_syms.field[field]);
+}
 
 /* ---- ts_python.c: helpers ---- */
 const char *ts_py_text(ts_py_ctx *cx, TSNode node);
-bool ts_py_is(TSNode node, const char *type);
 pt_loc ts_py_loc(ts_py_ctx *cx, TSNode node);
 pt_loc ts_py_end_loc(ts_py_ctx *cx, TSNode node);
-TSNode ts_py_field(TSNode node, const char *field);
 TSNode ts_py_unparen(TSNode node);
+
+/*
+ * Children in order through a tree cursor: each step is O(1), where
+ * ts_node_named_child(n, i) is O(i) in tree-sitter 0.20.  The cursors
+ * come from a stack in the context (no allocation per walk):
+ *
+ *     ts_py_it it = ts_py_kids(cx, node, true);
+ *     for (TSNode c; ts_py_it_next(&it, &c);) { ... }
+ *     ts_py_it_done(&it);
+ *
+ * Iterators are released in the reverse order of their creation;
+ * releasing one also releases any later one left open.
+ */
+typedef struct ts_py_it {
+    ts_py_ctx *cx;
+    uint32_t slot;               /* index into cx->cursors */
+    bool named;                  /* named children only */
+    bool started;
+    bool done;
+} ts_py_it;
+
+ts_py_it ts_py_kids(ts_py_ctx *cx, TSNode node, bool named);
+bool ts_py_it_next(ts_py_it *it, TSNode *out);
+void ts_py_it_done(ts_py_it *it);
+/* The index-th named child, walking (for a few leading children). */
+static inline TSNode ts_py_child(TSNode n, uint32_t i)
+{
+    return ts_node_is_null(n) ? n : ts_node_named_child(n, i);
+}
+/* The last named child. */
+TSNode ts_py_last(ts_py_ctx *cx, TSNode n);
 
 /* Null-safe tree accessors (libtree-sitter 0.20 crashes on null nodes). */
 static inline uint32_t ts_py_nchild(TSNode n)
 {
     return ts_node_is_null(n) ? 0 : ts_node_named_child_count(n);
 }
-static inline TSNode ts_py_child(TSNode n, uint32_t i)
-{
-    return ts_node_is_null(n) ? n : ts_node_named_child(n, i);
-}
-static inline uint32_t ts_py_nall(TSNode n)
-{
-    return ts_node_is_null(n) ? 0 : ts_node_child_count(n);
-}
 static inline TSNode ts_py_parent(TSNode n)
 {
     return ts_node_is_null(n) ? n : ts_node_parent(n);
-}
-static inline TSNode ts_py_next(TSNode n)
-{
-    return ts_node_is_null(n) ? n : ts_node_next_named_sibling(n);
-}
-static inline const char *ts_py_type(TSNode n)
-{
-    return ts_node_is_null(n) ? "" : ts_node_type(n);
 }
 
 /* ---- ts_python_scope.c: bindings, decls and read counts ---- */
@@ -109,8 +316,8 @@ void ts_py_cfg_build(ts_py_ctx *cx, pt_function *fn, TSNode def,
                      ts_py_scope *scope);
 
 /* ---- ts_python_metrics.c ---- */
-uint32_t ts_py_decisions(TSNode body, int depth);
-uint32_t ts_py_max_nesting(TSNode body, int depth);
+uint32_t ts_py_decisions(ts_py_ctx *cx, TSNode body, int depth);
+uint32_t ts_py_max_nesting(ts_py_ctx *cx, TSNode body, int depth);
 
 /* ---- ts_python_lines.c ---- */
 void ts_py_lines_build(ts_py_ctx *cx, TSNode root);

@@ -47,8 +47,7 @@ static void set_continuation(ts_py_ctx *cx, uint32_t r0, uint32_t r1)
 
 static bool is_suite_part(TSNode c)
 {
-    const char *t = ts_py_type(c);
-    return strcmp(t, "block") == 0 || strstr(t, "clause") != NULL;
+    return ts_py_is(c, TS_PY_K_block) || ts_py_is_clause(c);
 }
 
 static void paint_block(ts_py_ctx *cx, TSNode block, uint16_t level,
@@ -60,13 +59,13 @@ static void paint_block(ts_py_ctx *cx, TSNode block, uint16_t level,
     }
     set_depth(cx, ts_node_start_point(block).row, start_col(block),
               ts_node_end_point(block).row, level);
-    uint32_t n = ts_py_nchild(block);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(block, i);
-        if (!ts_py_is(c, "comment")) {
+    ts_py_it it = ts_py_kids(cx, block, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (!ts_py_is(c, TS_PY_K_comment)) {
             paint_stmt(cx, c, level, depth + 1);
         }
     }
+    ts_py_it_done(&it);
 }
 
 /* A compound statement or clause: header continuation, suites deeper. */
@@ -75,21 +74,21 @@ static void paint_compound(ts_py_ctx *cx, TSNode s, uint16_t level,
 {
     uint32_t start = ts_node_start_point(s).row;
     uint32_t colon = start;
-    uint32_t n = ts_py_nall(s);
     bool header = true;
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_node_child(s, i);
+    ts_py_it it = ts_py_kids(cx, s, false);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
         if (ts_node_is_named(c) && is_suite_part(c)) {
             header = false;
-            if (ts_py_is(c, "block")) {
+            if (ts_py_is(c, TS_PY_K_block)) {
                 paint_block(cx, c, (uint16_t)(level + 1), depth + 1);
             } else {
                 paint_stmt(cx, c, level, depth + 1);
             }
-        } else if (header && ts_py_is(c, ":")) {
+        } else if (header && ts_py_is(c, TS_PY_K_colon)) {
             colon = ts_node_start_point(c).row;
         }
     }
+    ts_py_it_done(&it);
     set_continuation(cx, start + 1, colon);
 }
 
@@ -102,42 +101,45 @@ static void paint_stmt(ts_py_ctx *cx, TSNode s, uint16_t level, int depth)
     uint32_t r0 = ts_node_start_point(s).row;
     uint32_t r1 = ts_node_end_point(s).row;
     set_depth(cx, r0, start_col(s), r1, level);
-    if (ts_py_is(s, "decorated_definition") || ts_py_is(s, "ERROR")) {
-        uint32_t n = ts_py_nchild(s);
-        for (uint32_t i = 0; i < n; i++) {
-            TSNode c = ts_py_child(s, i);
-            if (!ts_py_is(c, "comment")) {
+    ts_py_kind kind = ts_py_kind_of(s);
+    ts_py_it it = ts_py_kids(cx, s, true);
+    if (kind == TS_PY_K_decorated_definition || kind == TS_PY_K_ERROR) {
+        for (TSNode c; ts_py_it_next(&it, &c);) {
+            if (!ts_py_is(c, TS_PY_K_comment)) {
                 paint_stmt(cx, c, level, depth + 1);
             }
         }
+        ts_py_it_done(&it);
         return;
     }
-    uint32_t n = ts_py_nchild(s);
-    for (uint32_t i = 0; i < n; i++) {
-        if (is_suite_part(ts_py_child(s, i))) {
-            paint_compound(cx, s, level, depth);
-            return;
-        }
+    bool compound = false;
+    for (TSNode c; !compound && ts_py_it_next(&it, &c);) {
+        compound = is_suite_part(c);
+    }
+    ts_py_it_done(&it);
+    if (compound) {
+        paint_compound(cx, s, level, depth);
+        return;
     }
     set_continuation(cx, r0 + 1, r1);
 }
 
 void ts_py_lines_build(ts_py_ctx *cx, TSNode root)
 {
-    uint32_t n = ts_py_nchild(root);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(root, i);
-        if (!ts_py_is(c, "comment")) {
+    ts_py_it it = ts_py_kids(cx, root, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (!ts_py_is(c, TS_PY_K_comment)) {
             paint_stmt(cx, c, 0, 1);
         }
     }
+    ts_py_it_done(&it);
 }
 
 void ts_py_lines_mark(ts_py_ctx *cx, TSNode node)
 {
     uint32_t r0 = ts_node_start_point(node).row;
     uint32_t r1 = ts_node_end_point(node).row;
-    if (ts_py_is(node, "string")) {
+    if (ts_py_is(node, TS_PY_K_string)) {
         for (uint32_t r = r0 + 1; r <= r1 && r < cx->unit->lines.len; r++) {
             pt_unit_line(cx->unit, r + 1)->kind = PT_LINE_STRING;
         }

@@ -9,88 +9,96 @@
  */
 #include "frontend/ts_python_int.h"
 
-static uint32_t block_decisions(TSNode block, int depth);
+static uint32_t block_decisions(ts_py_ctx *cx, TSNode block, int depth);
 
-static uint32_t if_decisions(TSNode node, int depth)
+static uint32_t if_decisions(ts_py_ctx *cx, TSNode node, int depth)
 {
-    uint32_t d = 1 + block_decisions(ts_py_field(node, "consequence"), depth);
-    uint32_t n = ts_py_nchild(node);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(node, i);
-        if (ts_py_is(c, "elif_clause")) {
-            d += 1 + block_decisions(ts_py_field(c, "consequence"), depth);
-        } else if (ts_py_is(c, "else_clause")) {
-            d += block_decisions(ts_py_field(c, "body"), depth);
+    uint32_t d = 1 + block_decisions(cx, ts_py_field(node,
+                                                     TS_PY_F_consequence),
+                                     depth);
+    ts_py_it it = ts_py_kids(cx, node, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (ts_py_is(c, TS_PY_K_elif_clause)) {
+            d += 1 + block_decisions(cx, ts_py_field(c, TS_PY_F_consequence),
+                                     depth);
+        } else if (ts_py_is(c, TS_PY_K_else_clause)) {
+            d += block_decisions(cx, ts_py_field(c, TS_PY_F_body), depth);
         }
     }
+    ts_py_it_done(&it);
     return d;
 }
 
-static uint32_t try_decisions(TSNode node, int depth)
+static uint32_t try_decisions(ts_py_ctx *cx, TSNode node, int depth)
 {
-    uint32_t n = ts_py_nchild(node);
-    for (uint32_t i = 0; i < n; i++) {
-        if (ts_py_is(ts_py_child(node, i), "except_group_clause")) {
+    ts_py_it it = ts_py_kids(cx, node, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (ts_py_is(c, TS_PY_K_except_group_clause)) {
+            ts_py_it_done(&it);
             return 0;           /* ast.TryStar: mccabe does not look in */
         }
     }
-    uint32_t d = 1 + block_decisions(ts_py_field(node, "body"), depth);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(node, i);
-        if (ts_py_is(c, "except_clause")) {
-            TSNode b = ts_py_child(c, ts_py_nchild(c) - 1);
-            d += 1 + block_decisions(b, depth);
-        } else if (ts_py_is(c, "else_clause")) {
-            d += block_decisions(ts_py_field(c, "body"), depth);
+    ts_py_it_done(&it);
+    uint32_t d = 1 + block_decisions(cx, ts_py_field(node, TS_PY_F_body),
+                                     depth);
+    it = ts_py_kids(cx, node, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (ts_py_is(c, TS_PY_K_except_clause)) {
+            TSNode b = ts_py_last(cx, c);
+            d += 1 + block_decisions(cx, b, depth);
+        } else if (ts_py_is(c, TS_PY_K_else_clause)) {
+            d += block_decisions(cx, ts_py_field(c, TS_PY_F_body), depth);
         }
     }
+    ts_py_it_done(&it);
     return d;
 }
 
-static uint32_t stmt_decisions(TSNode s, int depth)
+static uint32_t stmt_decisions(ts_py_ctx *cx, TSNode s, int depth)
 {
-    const char *t = ts_py_type(s);
-    if (strcmp(t, "decorated_definition") == 0) {
-        return stmt_decisions(ts_py_field(s, "definition"), depth + 1);
-    }
-    if (strcmp(t, "if_statement") == 0) {
-        return if_decisions(s, depth);
-    }
-    if (strcmp(t, "for_statement") == 0 || strcmp(t, "while_statement") == 0) {
-        TSNode alt = ts_py_field(s, "alternative");
-        return 1 + block_decisions(ts_py_field(s, "body"), depth) +
+    switch (ts_py_kind_of(s)) {
+    case TS_PY_K_decorated_definition:
+        return stmt_decisions(cx, ts_py_field(s, TS_PY_F_definition),
+                              depth + 1);
+    case TS_PY_K_if_statement:
+        return if_decisions(cx, s, depth);
+    case TS_PY_K_for_statement:
+    case TS_PY_K_while_statement: {
+        TSNode alt = ts_py_field(s, TS_PY_F_alternative);
+        return 1 + block_decisions(cx, ts_py_field(s, TS_PY_F_body), depth) +
                (ts_node_is_null(alt)
-                    ? 0 : block_decisions(ts_py_field(alt, "body"), depth));
+                    ? 0 : block_decisions(cx, ts_py_field(alt, TS_PY_F_body),
+                                          depth));
     }
-    if (strcmp(t, "try_statement") == 0) {
-        return try_decisions(s, depth);
+    case TS_PY_K_try_statement:
+        return try_decisions(cx, s, depth);
+    case TS_PY_K_with_statement:
+    case TS_PY_K_class_definition:
+        return block_decisions(cx, ts_py_field(s, TS_PY_F_body), depth);
+    case TS_PY_K_function_definition:
+        return 1 + block_decisions(cx, ts_py_field(s, TS_PY_F_body), depth);
+    default:
+        return 0;
     }
-    if (strcmp(t, "with_statement") == 0 ||
-        strcmp(t, "class_definition") == 0) {
-        return block_decisions(ts_py_field(s, "body"), depth);
-    }
-    if (strcmp(t, "function_definition") == 0) {
-        return 1 + block_decisions(ts_py_field(s, "body"), depth);
-    }
-    return 0;
 }
 
-static uint32_t block_decisions(TSNode block, int depth)
+static uint32_t block_decisions(ts_py_ctx *cx, TSNode block, int depth)
 {
     if (ts_node_is_null(block) || depth > TS_PY_MAX_DEPTH) {
         return 0;
     }
     uint32_t d = 0;
-    uint32_t n = ts_py_nchild(block);
-    for (uint32_t i = 0; i < n; i++) {
-        d += stmt_decisions(ts_py_child(block, i), depth + 1);
+    ts_py_it it = ts_py_kids(cx, block, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        d += stmt_decisions(cx, c, depth + 1);
     }
+    ts_py_it_done(&it);
     return d;
 }
 
-uint32_t ts_py_decisions(TSNode body, int depth)
+uint32_t ts_py_decisions(ts_py_ctx *cx, TSNode body, int depth)
 {
-    return block_decisions(body, depth);
+    return block_decisions(cx, body, depth);
 }
 
 static uint32_t nest_max(uint32_t a, uint32_t b)
@@ -99,38 +107,45 @@ static uint32_t nest_max(uint32_t a, uint32_t b)
 }
 
 /* Deepest nesting inside `node`'s suites, `node` itself at level `lvl`. */
-static uint32_t nesting_in(TSNode node, uint32_t lvl, int depth)
+static uint32_t nesting_in(ts_py_ctx *cx, TSNode node, uint32_t lvl,
+                           int depth)
 {
     if (ts_node_is_null(node) || depth > TS_PY_MAX_DEPTH) {
         return lvl;
     }
-    const char *t = ts_py_type(node);
-    if (strcmp(t, "function_definition") == 0 ||
-        strcmp(t, "class_definition") == 0 ||
-        strcmp(t, "decorated_definition") == 0) {
+    bool compound = false;
+    switch (ts_py_kind_of(node)) {
+    case TS_PY_K_function_definition:
+    case TS_PY_K_class_definition:
+    case TS_PY_K_decorated_definition:
         return lvl;
+    case TS_PY_K_if_statement:
+    case TS_PY_K_for_statement:
+    case TS_PY_K_while_statement:
+    case TS_PY_K_try_statement:
+    case TS_PY_K_with_statement:
+    case TS_PY_K_match_statement:
+        compound = true;
+        break;
+    case TS_PY_K_block:
+        break;
+    default:
+        if (!ts_py_is_clause(node)) {
+            return lvl;
+        }
+        break;
     }
-    bool compound = strcmp(t, "if_statement") == 0 ||
-                    strcmp(t, "for_statement") == 0 ||
-                    strcmp(t, "while_statement") == 0 ||
-                    strcmp(t, "try_statement") == 0 ||
-                    strcmp(t, "with_statement") == 0 ||
-                    strcmp(t, "match_statement") == 0;
     uint32_t inner = compound ? lvl + 1 : lvl;
     uint32_t best = inner;
-    if (!compound && strcmp(t, "block") != 0 &&
-        !strstr(t, "clause") && strcmp(t, "case_clause") != 0) {
-        return lvl;
+    ts_py_it it = ts_py_kids(cx, node, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        best = nest_max(best, nesting_in(cx, c, inner, depth + 1));
     }
-    uint32_t n = ts_py_nchild(node);
-    for (uint32_t i = 0; i < n; i++) {
-        best = nest_max(best, nesting_in(ts_py_child(node, i), inner,
-                                         depth + 1));
-    }
+    ts_py_it_done(&it);
     return best;
 }
 
-uint32_t ts_py_max_nesting(TSNode body, int depth)
+uint32_t ts_py_max_nesting(ts_py_ctx *cx, TSNode body, int depth)
 {
-    return nesting_in(body, 0, depth);
+    return nesting_in(cx, body, 0, depth);
 }

@@ -243,9 +243,9 @@ static ts_py_scope *self_class(ts_py_scope *sc, const char *obj)
 static void self_attribute(ts_py_ctx *cx, ts_py_scope *sc, TSNode node,
                            bool store)
 {
-    TSNode obj = ts_py_field(node, "object");
-    TSNode attr = ts_py_field(node, "attribute");
-    if (!ts_py_is(obj, "identifier") || ts_node_is_null(attr)) {
+    TSNode obj = ts_py_field(node, TS_PY_F_object);
+    TSNode attr = ts_py_field(node, TS_PY_F_attribute);
+    if (!ts_py_is(obj, TS_PY_K_identifier) || ts_node_is_null(attr)) {
         return;
     }
     ts_py_scope *cls = self_class(sc, ts_py_text(cx, obj));
@@ -286,8 +286,8 @@ void ts_py_target(ts_py_ctx *cx, TSNode t, ts_py_scope *sc, int depth,
         cx->overflow = true;
         return;
     }
-    const char *type = ts_py_type(t);
-    if (strcmp(type, "identifier") == 0) {
+    ts_py_kind type = ts_py_kind_of(t);
+    if (type == TS_PY_K_identifier) {
         const char *name = ts_py_text(cx, t);
         if (cx->reading) {
             if (also_read) {
@@ -296,32 +296,30 @@ void ts_py_target(ts_py_ctx *cx, TSNode t, ts_py_scope *sc, int depth,
         } else {
             ts_py_bind(cx, sc, t, name, binding_kind(sc), tuple);
         }
-    } else if (strcmp(type, "attribute") == 0) {
-        walk(cx, ts_py_field(t, "object"), sc, depth + 1);
+    } else if (type == TS_PY_K_attribute) {
+        walk(cx, ts_py_field(t, TS_PY_F_object), sc, depth + 1);
         self_attribute(cx, sc, t, true);
         if (also_read) {
             self_attribute(cx, sc, t, false);
         }
-    } else if (strcmp(type, "subscript") == 0) {
+    } else if (type == TS_PY_K_subscript) {
         walk(cx, t, sc, depth + 1);
-    } else if (strcmp(type, "parenthesized_expression") == 0 ||
-               strcmp(type, "list_splat_pattern") == 0 ||
-               strcmp(type, "list_splat") == 0) {
-        uint32_t n = ts_py_nchild(t);
-        for (uint32_t i = 0; i < n; i++) {
-            ts_py_target(cx, ts_py_child(t, i), sc, depth + 1,
-                         tuple, also_read);
+    } else if (type == TS_PY_K_parenthesized_expression ||
+               type == TS_PY_K_list_splat_pattern ||
+               type == TS_PY_K_list_splat) {
+        ts_py_it it = ts_py_kids(cx, t, true);
+        for (TSNode c; ts_py_it_next(&it, &c);) {
+            ts_py_target(cx, c, sc, depth + 1, tuple, also_read);
         }
-    } else if (strcmp(type, "pattern_list") == 0 ||
-               strcmp(type, "tuple_pattern") == 0 ||
-               strcmp(type, "list_pattern") == 0 ||
-               strcmp(type, "tuple") == 0 || strcmp(type, "list") == 0 ||
-               strcmp(type, "expression_list") == 0) {
-        uint32_t n = ts_py_nchild(t);
-        for (uint32_t i = 0; i < n; i++) {
-            ts_py_target(cx, ts_py_child(t, i), sc, depth + 1, true,
-                         also_read);
+        ts_py_it_done(&it);
+    } else if (type == TS_PY_K_pattern_list || type == TS_PY_K_tuple_pattern ||
+               type == TS_PY_K_list_pattern || type == TS_PY_K_tuple ||
+               type == TS_PY_K_list || type == TS_PY_K_expression_list) {
+        ts_py_it it = ts_py_kids(cx, t, true);
+        for (TSNode c; ts_py_it_next(&it, &c);) {
+            ts_py_target(cx, c, sc, depth + 1, true, also_read);
         }
+        ts_py_it_done(&it);
     } else {
         walk(cx, t, sc, depth + 1);
     }
@@ -334,53 +332,67 @@ static void all_reads(ts_py_ctx *cx, ts_py_scope *sc, TSNode value)
         return;
     }
     value = ts_py_unparen(value);
-    uint32_t n = ts_py_nchild(value);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode s = ts_py_child(value, i);
-        if (!ts_py_is(s, "string") || ts_py_nchild(s) != 3) {
+    ts_py_it it = ts_py_kids(cx, value, true);
+    for (TSNode s; ts_py_it_next(&it, &s);) {
+        if (!ts_py_is(s, TS_PY_K_string) || ts_py_nchild(s) != 3) {
             continue;
         }
         TSNode content = ts_py_child(s, 1);
-        if (ts_py_is(content, "string_content")) {
+        if (ts_py_is(content, TS_PY_K_string_content)) {
             read_name(cx, sc, ts_py_text(cx, content));
         }
     }
+    ts_py_it_done(&it);
 }
 
 static bool is_sequence(TSNode n)
 {
-    return ts_py_is(n, "pattern_list") || ts_py_is(n, "tuple_pattern") ||
-           ts_py_is(n, "list_pattern") || ts_py_is(n, "tuple") ||
-           ts_py_is(n, "list") || ts_py_is(n, "expression_list");
+    switch (ts_py_kind_of(n)) {
+    case TS_PY_K_pattern_list:
+    case TS_PY_K_tuple_pattern:
+    case TS_PY_K_list_pattern:
+    case TS_PY_K_tuple:
+    case TS_PY_K_list:
+    case TS_PY_K_expression_list:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* True when `left = right` pairs targets and values one to one (a tuple
    or list literal of the same length, no starred item). */
-static bool same_shape(TSNode left, TSNode right)
+static bool same_shape(ts_py_ctx *cx, TSNode left, TSNode right)
 {
     if (ts_node_is_null(right) || !is_sequence(left) || !is_sequence(right) ||
         ts_node_named_child_count(left) != ts_node_named_child_count(right)) {
         return false;
     }
-    uint32_t n = ts_node_named_child_count(right);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode a = ts_node_named_child(left, i);
-        TSNode b = ts_node_named_child(right, i);
-        if (ts_py_is(a, "list_splat_pattern") || ts_py_is(a, "list_splat") ||
-            ts_py_is(b, "list_splat") || ts_py_is(a, "comment") ||
-            ts_py_is(b, "comment")) {
-            return false;
+    bool same = true;
+    ts_py_it ia = ts_py_kids(cx, left, true);
+    ts_py_it ib = ts_py_kids(cx, right, true);
+    TSNode a;
+    TSNode b;
+    while (same && ts_py_it_next(&ia, &a) && ts_py_it_next(&ib, &b)) {
+        ts_py_kind ka = ts_py_kind_of(a);
+        ts_py_kind kb = ts_py_kind_of(b);
+        if (ka == TS_PY_K_list_splat_pattern || ka == TS_PY_K_list_splat ||
+            kb == TS_PY_K_list_splat || ka == TS_PY_K_comment ||
+            kb == TS_PY_K_comment) {
+            same = false;
         }
     }
-    return true;
+    ts_py_it_done(&ib);
+    ts_py_it_done(&ia);
+    return same;
 }
 
 static void walk_assignment(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
                             int depth, bool augmented)
 {
-    TSNode left = ts_py_field(node, "left");
-    TSNode right = ts_py_field(node, "right");
-    TSNode type = ts_py_field(node, "type");
+    TSNode left = ts_py_field(node, TS_PY_F_left);
+    TSNode right = ts_py_field(node, TS_PY_F_right);
+    TSNode type = ts_py_field(node, TS_PY_F_type);
     if (!ts_node_is_null(type)) {
         walk(cx, type, sc, depth + 1);
     }
@@ -390,20 +402,20 @@ static void walk_assignment(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
     if (ts_node_is_null(left)) {
         return;
     }
-    if (ts_py_is(left, "identifier") && !ts_node_is_null(right) &&
+    if (ts_py_is(left, TS_PY_K_identifier) && !ts_node_is_null(right) &&
         strcmp(ts_py_text(cx, left), "__all__") == 0) {
         all_reads(cx, sc, right);
     }
-    if (ts_node_is_null(right) && !augmented && ts_py_is(left, "identifier")) {
+    if (ts_node_is_null(right) && !augmented && ts_py_is(left, TS_PY_K_identifier)) {
         return;                 /* `x: int` binds nothing pyflakes counts */
     }
-    if (same_shape(left, right)) {
+    if (same_shape(cx, left, right)) {
         /* `a, b = 1, 2` is two assignments to pyflakes, no unpacking */
-        uint32_t n = ts_py_nchild(left);
-        for (uint32_t i = 0; i < n; i++) {
-            ts_py_target(cx, ts_py_child(left, i), sc, depth + 1, false,
-                         augmented);
+        ts_py_it it = ts_py_kids(cx, left, true);
+        for (TSNode c; ts_py_it_next(&it, &c);) {
+            ts_py_target(cx, c, sc, depth + 1, false, augmented);
         }
+        ts_py_it_done(&it);
         return;
     }
     ts_py_target(cx, left, sc, depth + 1, false, augmented);
@@ -412,10 +424,11 @@ static void walk_assignment(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
 static void walk_children(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
                           int depth)
 {
-    uint32_t n = ts_py_nchild(node);
-    for (uint32_t i = 0; i < n; i++) {
-        walk(cx, ts_py_child(node, i), sc, depth + 1);
+    ts_py_it it = ts_py_kids(cx, node, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        walk(cx, c, sc, depth + 1);
     }
+    ts_py_it_done(&it);
 }
 
 /* The entry of `name` in the nearest enclosing function scope, for
@@ -445,11 +458,10 @@ static void walk_global(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
     if (sc->kind == TS_PY_SCOPE_MODULE) {
         return;
     }
-    bool nonlocal = !ts_py_is(node, "global_statement");
-    uint32_t n = ts_py_nchild(node);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode id = ts_py_child(node, i);
-        if (!ts_py_is(id, "identifier")) {
+    bool nonlocal = !ts_py_is(node, TS_PY_K_global_statement);
+    ts_py_it it = ts_py_kids(cx, node, true);
+    for (TSNode id; ts_py_it_next(&it, &id);) {
+        if (!ts_py_is(id, TS_PY_K_identifier)) {
             continue;
         }
         const char *name = ts_py_text(cx, id);
@@ -478,6 +490,7 @@ static void walk_global(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
             }
         }
     }
+    ts_py_it_done(&it);
 }
 
 /* Comprehensions: a scope of their own, bound by the for-in targets. */
@@ -485,60 +498,69 @@ static void walk_comprehension(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
                                int depth)
 {
     ts_py_scope *inner = ts_py_scope_open(cx, sc, TS_PY_SCOPE_OTHER, node);
-    uint32_t n = ts_py_nchild(node);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(node, i);
-        if (ts_py_is(c, "for_in_clause")) {
-            walk(cx, ts_py_field(c, "right"), inner, depth + 1);
-            TSNode more = ts_py_next(ts_py_field(c, "right"));
-            for (; !ts_node_is_null(more);
-                 more = ts_py_next(more)) {
-                walk(cx, more, inner, depth + 1);
+    ts_py_it it = ts_py_kids(cx, node, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (ts_py_is(c, TS_PY_K_for_in_clause)) {
+            /* the first `right` and the named children after it */
+            TSNode right = ts_py_field(c, TS_PY_F_right);
+            walk(cx, right, inner, depth + 1);
+            bool after = false;
+            ts_py_it more = ts_py_kids(cx, ts_node_is_null(right)
+                                               ? right : c, true);
+            for (TSNode m; ts_py_it_next(&more, &m);) {
+                if (after) {
+                    walk(cx, m, inner, depth + 1);
+                } else {
+                    after = ts_node_eq(m, right);
+                }
             }
-            ts_py_target(cx, ts_py_field(c, "left"), inner, depth + 1, true,
-                         false);
+            ts_py_it_done(&more);
+            ts_py_target(cx, ts_py_field(c, TS_PY_F_left), inner, depth + 1,
+                         true, false);
         }
     }
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(node, i);
-        if (!ts_py_is(c, "for_in_clause")) {
+    ts_py_it_done(&it);
+    it = ts_py_kids(cx, node, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (!ts_py_is(c, TS_PY_K_for_in_clause)) {
             walk(cx, c, inner, depth + 1);
         }
     }
+    ts_py_it_done(&it);
 }
 
-static bool is_comprehension(const char *type)
+static bool is_comprehension(ts_py_kind type)
 {
-    return strcmp(type, "list_comprehension") == 0 ||
-           strcmp(type, "set_comprehension") == 0 ||
-           strcmp(type, "dictionary_comprehension") == 0 ||
-           strcmp(type, "generator_expression") == 0;
+    return type == TS_PY_K_list_comprehension ||
+           type == TS_PY_K_set_comprehension ||
+           type == TS_PY_K_dictionary_comprehension ||
+           type == TS_PY_K_generator_expression;
 }
 
 /* Statements and expressions that bind or need special walking. */
-static bool walk_special(ts_py_ctx *cx, TSNode node, const char *type,
+static bool walk_special(ts_py_ctx *cx, TSNode node, ts_py_kind type,
                          ts_py_scope *sc, int depth)
 {
-    if (strcmp(type, "function_definition") == 0) {
+    if (type == TS_PY_K_function_definition) {
         ts_py_walk_def(cx, node, sc, depth);
-    } else if (strcmp(type, "class_definition") == 0) {
+    } else if (type == TS_PY_K_class_definition) {
         ts_py_walk_class(cx, node, sc, depth);
-    } else if (strcmp(type, "lambda") == 0) {
+    } else if (type == TS_PY_K_lambda) {
         ts_py_walk_lambda(cx, node, sc, depth);
-    } else if (strcmp(type, "decorated_definition") == 0) {
+    } else if (type == TS_PY_K_decorated_definition) {
         walk_children(cx, node, sc, depth);
     } else if (is_comprehension(type)) {
         walk_comprehension(cx, node, sc, depth);
-    } else if (strcmp(type, "import_statement") == 0 ||
-               strcmp(type, "import_from_statement") == 0 ||
-               strcmp(type, "future_import_statement") == 0) {
+    } else if (type == TS_PY_K_import_statement ||
+               type == TS_PY_K_import_from_statement ||
+               type == TS_PY_K_future_import_statement) {
         ts_py_walk_import(cx, node, sc);
-    } else if (strcmp(type, "global_statement") == 0 ||
-               strcmp(type, "nonlocal_statement") == 0) {
+    } else if (type == TS_PY_K_global_statement ||
+               type == TS_PY_K_nonlocal_statement) {
         walk_global(cx, node, sc);
-    } else if (strcmp(type, "assignment") == 0) {
+    } else if (type == TS_PY_K_assignment) {
         walk_assignment(cx, node, sc, depth, false);
-    } else if (strcmp(type, "augmented_assignment") == 0) {
+    } else if (type == TS_PY_K_augmented_assignment) {
         walk_assignment(cx, node, sc, depth, true);
     } else {
         return ts_py_walk_binding_stmt(cx, node, type, sc, depth);
@@ -546,55 +568,55 @@ static bool walk_special(ts_py_ctx *cx, TSNode node, const char *type,
     return true;
 }
 
-bool ts_py_walk_binding_stmt(ts_py_ctx *cx, TSNode node, const char *type,
+bool ts_py_walk_binding_stmt(ts_py_ctx *cx, TSNode node, ts_py_kind type,
                              ts_py_scope *sc, int depth)
 {
-    if (strcmp(type, "for_statement") == 0) {
-        walk(cx, ts_py_field(node, "right"), sc, depth + 1);
-        ts_py_target(cx, ts_py_field(node, "left"), sc, depth + 1, true,
+    if (type == TS_PY_K_for_statement) {
+        walk(cx, ts_py_field(node, TS_PY_F_right), sc, depth + 1);
+        ts_py_target(cx, ts_py_field(node, TS_PY_F_left), sc, depth + 1, true,
                      false);
-        walk(cx, ts_py_field(node, "body"), sc, depth + 1);
-        walk(cx, ts_py_field(node, "alternative"), sc, depth + 1);
-    } else if (strcmp(type, "as_pattern") == 0 &&
-               !ts_py_is(ts_py_parent(node), "case_pattern")) {
+        walk(cx, ts_py_field(node, TS_PY_F_body), sc, depth + 1);
+        walk(cx, ts_py_field(node, TS_PY_F_alternative), sc, depth + 1);
+    } else if (type == TS_PY_K_as_pattern &&
+               !ts_py_is(ts_py_parent(node), TS_PY_K_case_pattern)) {
         walk(cx, ts_py_child(node, 0), sc, depth + 1);
-        TSNode alias = ts_py_field(node, "alias");
+        TSNode alias = ts_py_field(node, TS_PY_F_alias);
         TSNode target = ts_py_child(alias, 0);
         if (!ts_node_is_null(target)) {
             /* `with f() as x` and `except E as x` bind like `x = ...`
                (pyflakes reports them); `as (a, b)` unpacks */
             ts_py_target(cx, target, sc, depth + 1, false, false);
         }
-    } else if (strcmp(type, "except_clause") == 0) {
-        walk(cx, ts_py_field(node, "value"), sc, depth + 1);
-        TSNode alias = ts_py_field(node, "alias");
+    } else if (type == TS_PY_K_except_clause) {
+        walk(cx, ts_py_field(node, TS_PY_F_value), sc, depth + 1);
+        TSNode alias = ts_py_field(node, TS_PY_F_alias);
         if (!ts_node_is_null(alias)) {
             ts_py_target(cx, alias, sc, depth + 1, false, false);
         }
-        uint32_t n = ts_py_nchild(node);
-        for (uint32_t i = 0; i < n; i++) {
-            TSNode c = ts_py_child(node, i);
-            if (ts_py_is(c, "block")) {
+        ts_py_it it = ts_py_kids(cx, node, true);
+        for (TSNode c; ts_py_it_next(&it, &c);) {
+            if (ts_py_is(c, TS_PY_K_block)) {
                 walk(cx, c, sc, depth + 1);
             }
         }
-    } else if (strcmp(type, "named_expression") == 0) {
-        walk(cx, ts_py_field(node, "value"), sc, depth + 1);
+        ts_py_it_done(&it);
+    } else if (type == TS_PY_K_named_expression) {
+        walk(cx, ts_py_field(node, TS_PY_F_value), sc, depth + 1);
         ts_py_scope *target = sc;
         while (target->kind == TS_PY_SCOPE_OTHER && target->parent != NULL &&
-               !ts_py_is(target->node, "lambda")) {
+               !ts_py_is(target->node, TS_PY_K_lambda)) {
             target = target->parent;
         }
-        ts_py_target(cx, ts_py_field(node, "name"), target, depth + 1, false,
+        ts_py_target(cx, ts_py_field(node, TS_PY_F_name), target, depth + 1, false,
                      false);
-    } else if (strcmp(type, "keyword_argument") == 0) {
-        walk(cx, ts_py_field(node, "value"), sc, depth + 1);
-    } else if (strcmp(type, "attribute") == 0) {
-        walk(cx, ts_py_field(node, "object"), sc, depth + 1);
+    } else if (type == TS_PY_K_keyword_argument) {
+        walk(cx, ts_py_field(node, TS_PY_F_value), sc, depth + 1);
+    } else if (type == TS_PY_K_attribute) {
+        walk(cx, ts_py_field(node, TS_PY_F_object), sc, depth + 1);
         self_attribute(cx, sc, node, false);
-    } else if (strcmp(type, "case_pattern") == 0 ||
-               strcmp(type, "string_content") == 0 ||
-               strcmp(type, "escape_sequence") == 0) {
+    } else if (type == TS_PY_K_case_pattern ||
+               type == TS_PY_K_string_content ||
+               type == TS_PY_K_escape_sequence) {
         /* captures and text: nothing read */
     } else {
         return false;
@@ -611,15 +633,14 @@ static void walk(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
         cx->overflow = true;
         return;
     }
-    const char *type = ts_py_type(node);
-    if (strcmp(type, "identifier") == 0) {
+    ts_py_kind type = ts_py_kind_of(node);
+    if (type == TS_PY_K_identifier) {
         if (cx->reading) {
             read_name(cx, sc, ts_py_text(cx, node));
         }
         return;
     }
-    if (strcmp(type, "comment") == 0 || walk_special(cx, node, type, sc,
-                                                     depth)) {
+    if (type == TS_PY_K_comment || walk_special(cx, node, type, sc, depth)) {
         return;
     }
     walk_children(cx, node, sc, depth);

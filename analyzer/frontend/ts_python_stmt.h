@@ -13,7 +13,7 @@ void ts_py_push_exit(ts_py_b *b, ts_py_exit x);
 void ts_py_assign(ts_py_b *b, TSNode s, int depth);
 void ts_py_stmt(ts_py_b *b, TSNode s, int depth);
 void ts_py_suite(ts_py_b *b, TSNode block, int depth);
-bool ts_py_compound(ts_py_b *b, TSNode s, const char *type, int depth);
+bool ts_py_compound(ts_py_b *b, TSNode s, ts_py_kind type, int depth);
 void ts_py_try(ts_py_b *b, TSNode s, int depth);
 
 #endif

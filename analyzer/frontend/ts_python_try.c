@@ -12,12 +12,13 @@ static void caught(ts_py_b *b, pt_try_region *r, TSNode value, pt_vec *tmp)
     if (ts_node_is_null(value)) {
         slot = pt_vec_push(b->cx->unit->arena, tmp, sizeof(char *));
         *slot = "*";
-    } else if (ts_py_is(value, "tuple")) {
-        uint32_t n = ts_py_nchild(value);
-        for (uint32_t i = 0; i < n; i++) {
+    } else if (ts_py_is(value, TS_PY_K_tuple)) {
+        ts_py_it it = ts_py_kids(b->cx, value, true);
+        for (TSNode c; ts_py_it_next(&it, &c);) {
             slot = pt_vec_push(b->cx->unit->arena, tmp, sizeof(char *));
-            *slot = ts_py_text(b->cx, ts_py_child(value, i));
+            *slot = ts_py_text(b->cx, c);
         }
+        ts_py_it_done(&it);
     } else {
         slot = pt_vec_push(b->cx->unit->arena, tmp, sizeof(char *));
         *slot = ts_py_text(b->cx, value);
@@ -29,14 +30,14 @@ static void caught(ts_py_b *b, pt_try_region *r, TSNode value, pt_vec *tmp)
 /* The exception value of an except clause, or a null node. */
 static TSNode except_value(TSNode c)
 {
-    TSNode v = ts_py_field(c, "value");
-    if (ts_node_is_null(v) && ts_py_is(c, "except_group_clause")) {
+    TSNode v = ts_py_field(c, TS_PY_F_value);
+    if (ts_node_is_null(v) && ts_py_is(c, TS_PY_K_except_group_clause)) {
         TSNode first = ts_py_child(c, 0);
-        if (!ts_py_is(first, "block")) {
+        if (!ts_py_is(first, TS_PY_K_block)) {
             v = first;
         }
     }
-    if (ts_py_is(v, "as_pattern")) {
+    if (ts_py_is(v, TS_PY_K_as_pattern)) {
         v = ts_py_child(v, 0);
     }
     return v;
@@ -45,19 +46,19 @@ static TSNode except_value(TSNode c)
 /* The `as` name of an except clause, or a null node. */
 static TSNode except_alias(TSNode c)
 {
-    TSNode v = ts_py_field(c, "value");
-    if (ts_node_is_null(v) && ts_py_is(c, "except_group_clause")) {
+    TSNode v = ts_py_field(c, TS_PY_F_value);
+    if (ts_node_is_null(v) && ts_py_is(c, TS_PY_K_except_group_clause)) {
         v = ts_py_child(c, 0);
     }
-    if (ts_py_is(v, "as_pattern")) {
-        return ts_py_child(ts_py_field(v, "alias"), 0);
+    if (ts_py_is(v, TS_PY_K_as_pattern)) {
+        return ts_py_child(ts_py_field(v, TS_PY_F_alias), 0);
     }
-    return ts_py_field(c, "alias");
+    return ts_py_field(c, TS_PY_F_alias);
 }
 
-static TSNode last_block(TSNode c)
+static TSNode last_block(ts_py_b *b, TSNode c)
 {
-    return ts_py_child(c, ts_py_nchild(c) - 1);
+    return ts_py_last(b->cx, c);
 }
 
 /* A landing that runs the finally and re-raises. */
@@ -86,13 +87,12 @@ static uint32_t finally_landing(ts_py_b *b, TSNode fin, int depth)
 static void handlers(ts_py_b *b, TSNode s, uint32_t dispatch, uint32_t join,
                      int32_t unmatched, int depth)
 {
-    uint32_t n = ts_py_nchild(s);
     ts_py_enter(b, dispatch);
     bool bare = false;
-    for (uint32_t i = 0; i < n && !bare; i++) {
-        TSNode c = ts_py_child(s, i);
-        if (!ts_py_is(c, "except_clause") &&
-            !ts_py_is(c, "except_group_clause")) {
+    ts_py_it it = ts_py_kids(b->cx, s, true);
+    for (TSNode c; !bare && ts_py_it_next(&it, &c);) {
+        if (!ts_py_is(c, TS_PY_K_except_clause) &&
+            !ts_py_is(c, TS_PY_K_except_group_clause)) {
             continue;
         }
         TSNode value = except_value(c);
@@ -114,12 +114,13 @@ static void handlers(ts_py_b *b, TSNode s, uint32_t dispatch, uint32_t join,
         if (!ts_node_is_null(alias)) {
             ts_py_store(b, alias, (pt_value){.kind = PT_VAL_OTHER}, depth);
         }
-        ts_py_suite(b, last_block(c), depth + 1);
+        ts_py_suite(b, last_block(b, c), depth + 1);
         if (!b->dead) {
             ts_py_goto(b, b->cur, join);
         }
         ts_py_enter(b, next);
     }
+    ts_py_it_done(&it);
     if (!bare) {
         pt_block *blk = ts_py_blk(b, b->cur);
         if (unmatched >= 0) {
@@ -142,19 +143,26 @@ static void add_handler(ts_py_b *b, pt_try_region *r, TSNode c)
     h->loc = ts_py_loc(b->cx, c);
     TSNode value = ts_py_unparen(except_value(c));
     pt_vec classes = {0};
-    uint32_t n = ts_py_is(value, "tuple") ? ts_py_nchild(value) : 1;
-    for (uint32_t i = 0; !ts_node_is_null(value) && i < n; i++) {
-        TSNode item = ts_py_is(value, "tuple") ? ts_py_child(value, i) : value;
-        if (ts_py_is(item, "identifier") || ts_py_is(item, "attribute")) {
+    bool tuple = ts_py_is(value, TS_PY_K_tuple);
+    TSNode none = {0};
+    ts_py_it it = ts_py_kids(b->cx, tuple ? value : none, true);
+    TSNode item = value;
+    while (tuple ? ts_py_it_next(&it, &item) : !ts_node_is_null(item)) {
+        if (ts_py_is(item, TS_PY_K_identifier) ||
+            ts_py_is(item, TS_PY_K_attribute)) {
             const char **slot = pt_vec_push(arena, &classes, sizeof(char *));
             *slot = ts_py_text(b->cx, item);
         }
+        if (!tuple) {
+            break;
+        }
     }
+    ts_py_it_done(&it);
     h->classes = classes.items;
     h->nclasses = classes.len;
     TSNode alias = except_alias(c);
     h->bound = ts_node_is_null(alias) ? NULL : ts_py_text(b->cx, alias);
-    TSNode body = last_block(c);
+    TSNode body = last_block(b, c);
     h->first_line = ts_node_start_point(body).row + 1;
     h->last_line = ts_node_end_point(body).row + 1;
 }
@@ -168,15 +176,15 @@ static int32_t new_region(ts_py_b *b, TSNode s, TSNode fin)
     r->parent = b->region;
     r->has_finally = !ts_node_is_null(fin);
     pt_vec tmp = {0};
-    uint32_t n = ts_py_nchild(s);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(s, i);
-        if (ts_py_is(c, "except_clause") ||
-            ts_py_is(c, "except_group_clause")) {
+    ts_py_it it = ts_py_kids(b->cx, s, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (ts_py_is(c, TS_PY_K_except_clause) ||
+            ts_py_is(c, TS_PY_K_except_group_clause)) {
             caught(b, r, except_value(c), &tmp);
             add_handler(b, r, c);
         }
     }
+    ts_py_it_done(&it);
     return (int32_t)b->fn->try_regions.len - 1;
 }
 
@@ -185,18 +193,18 @@ void ts_py_try(ts_py_b *b, TSNode s, int depth)
     TSNode fin = (TSNode){0};
     TSNode other = (TSNode){0};
     bool has_except = false;
-    uint32_t n = ts_py_nchild(s);
-    for (uint32_t i = 0; i < n; i++) {
-        TSNode c = ts_py_child(s, i);
-        if (ts_py_is(c, "finally_clause")) {
-            fin = last_block(c);
-        } else if (ts_py_is(c, "else_clause")) {
-            other = ts_py_field(c, "body");
-        } else if (ts_py_is(c, "except_clause") ||
-                   ts_py_is(c, "except_group_clause")) {
+    ts_py_it it = ts_py_kids(b->cx, s, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (ts_py_is(c, TS_PY_K_finally_clause)) {
+            fin = last_block(b, c);
+        } else if (ts_py_is(c, TS_PY_K_else_clause)) {
+            other = ts_py_field(c, TS_PY_F_body);
+        } else if (ts_py_is(c, TS_PY_K_except_clause) ||
+                   ts_py_is(c, TS_PY_K_except_group_clause)) {
             has_except = true;
         }
     }
+    ts_py_it_done(&it);
     int32_t outer_handler = b->handler;
     int32_t outer_region = b->region;
     uint32_t level = b->exits.len;
@@ -222,7 +230,7 @@ void ts_py_try(ts_py_b *b, TSNode s, int depth)
     }
     ts_py_enter(b, body);
     b->region = region;
-    ts_py_suite(b, ts_py_field(s, "body"), depth + 1);
+    ts_py_suite(b, ts_py_field(s, TS_PY_F_body), depth + 1);
     b->handler = after_handlers;
     b->region = outer_region;
     if (!b->dead) {

@@ -517,7 +517,10 @@ static void count_all(report_state *s)
         tally_add(&s->rules, id, f->severity)->rule = f->rule;
         tally_add(&s->files, f->path, f->severity);
     }
-    qsort(s->rules.items, s->rules.len, sizeof *s->rules.items, tally_cmp);
+    if (s->rules.len > 1) {     /* qsort may not take NULL, even for 0 */
+        qsort(s->rules.items, s->rules.len, sizeof *s->rules.items,
+              tally_cmp);
+    }
     s->ranked.len = s->files.len;
     s->ranked.items = malloc((s->files.len + 1) * sizeof *s->ranked.items);
     if (s->ranked.items == NULL) {
@@ -961,7 +964,9 @@ static void put_guard_map(pt_buf *out, const report_state *s)
             rows[n++].finding = guards->items[i];
         }
     }
-    qsort(rows, n, sizeof *rows, guard_cmp);
+    if (n > 1) {
+        qsort(rows, n, sizeof *rows, guard_cmp);
+    }
     if (n == 0) {
         pt_buf_puts(out, "<p class=\"muted\">No field is accessed under a "
                          "lock.</p>\n</div>\n");
