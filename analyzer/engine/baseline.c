@@ -39,7 +39,9 @@ bool pt_baseline_write(const pt_findings *findings, const char *path,
         }
         return false;
     }
-    memcpy(sorted, findings->items, findings->len * sizeof(*sorted));
+    if (findings->len > 0) {
+        memcpy(sorted, findings->items, findings->len * sizeof(*sorted));
+    }
     if (findings->len > 1) {
         qsort(sorted, findings->len, sizeof(*sorted), compare_lines);
     }
