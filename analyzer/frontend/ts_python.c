@@ -69,7 +69,8 @@ void ts_py_init(void)
 ts_py_it ts_py_kids(ts_py_ctx *cx, TSNode node, bool named)
 {
     ts_py_it it = {.cx = cx, .slot = cx->cursor_top, .named = named};
-    if (ts_node_is_null(node)) {
+    if (ts_node_is_null(node) || (named ? ts_node_named_child_count(node)
+                                        : ts_node_child_count(node)) == 0) {
         it.done = true;
         return it;
     }
