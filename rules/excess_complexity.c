@@ -9,7 +9,7 @@
  */
 #include "ptlint/buf.h"
 #include "ptlint/rule.h"
-#include "rules/rule_util.h"
+#include "rules/util_rule.h"
 
 static const pt_option complexity_options[] = {
     {"max-complexity", PT_OPT_INT, "10", "highest cyclomatic complexity"},

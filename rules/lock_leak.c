@@ -18,8 +18,8 @@
 #include <string.h>
 
 #include "ptlint/rule.h"
-#include "rules/lockset.h"
-#include "rules/rule_util.h"
+#include "rules/util_lockset.h"
+#include "rules/util_rule.h"
 
 typedef struct leak_check {
     pt_rule_ctx *ctx;

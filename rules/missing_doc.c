@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "ptlint/rule.h"
-#include "rules/rule_util.h"
+#include "rules/util_rule.h"
 
 
 /* A small open-addressing set of (name, class, scope) keys over decl

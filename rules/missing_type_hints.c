@@ -10,7 +10,7 @@
 
 #include "ptlint/buf.h"
 #include "ptlint/rule.h"
-#include "rules/rule_util.h"
+#include "rules/util_rule.h"
 
 /* True when the parameter at `index` is the implicit self or cls. */
 static bool is_implicit_receiver(const pt_function *fn, uint32_t index,

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "ptlint/rule.h"
-#include "rules/naming_style.h"
-#include "rules/rule_util.h"
+#include "rules/util_naming_style.h"
+#include "rules/util_rule.h"
 
 typedef enum name_kind {
     KIND_FUNCTION = 0,

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "ptlint/rule.h"
-#include "rules/taint.h"
+#include "rules/util_taint.h"
 
 /* Index of the first argument that is a source, for the known shapes. */
 static uint32_t first_source(const char *callee)

@@ -16,8 +16,8 @@
 
 #include "ptlint/dataflow.h"
 #include "ptlint/rule.h"
-#include "rules/fn_index.h"
-#include "rules/nullable.h"
+#include "rules/util_fn_index.h"
+#include "rules/util_nullable.h"
 
 static const pt_option unchecked_options[] = {
     {"nonnull-functions", PT_OPT_LIST,

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "ptlint/rule.h"
-#include "rules/exceptions.h"
-#include "rules/rule_util.h"
+#include "rules/util_exceptions.h"
+#include "rules/util_rule.h"
 
 static const pt_option raise_options[] = {
     {"ignore", PT_OPT_LIST, "[NotImplementedError]",

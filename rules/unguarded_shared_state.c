@@ -18,9 +18,9 @@
 
 #include "ptlint/buf.h"
 #include "ptlint/rule.h"
-#include "rules/fn_index.h"
-#include "rules/lockset.h"
-#include "rules/rule_util.h"
+#include "rules/util_fn_index.h"
+#include "rules/util_lockset.h"
+#include "rules/util_rule.h"
 
 static const pt_option unguarded_options[] = {
     {"min-guarded-share", PT_OPT_INT, "50",

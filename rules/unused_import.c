@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "ptlint/rule.h"
-#include "rules/rule_util.h"
+#include "rules/util_rule.h"
 
 static const pt_option unused_import_options[] = {
     {"check-init-files", PT_OPT_BOOL, "false",

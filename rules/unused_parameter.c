@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "ptlint/rule.h"
-#include "rules/rule_util.h"
+#include "rules/util_rule.h"
 
 static const pt_option unused_parameter_options[] = {
     {"public-functions", PT_OPT_BOOL, "false",

@@ -11,7 +11,7 @@
  * read may sit in the part that did not parse.
  */
 #include "ptlint/rule.h"
-#include "rules/rule_util.h"
+#include "rules/util_rule.h"
 
 /* True when the rule should look at locals of this function. */
 static bool function_checkable(const pt_unit *unit, int32_t index)

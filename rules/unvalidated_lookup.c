@@ -21,10 +21,10 @@
 
 #include "ptlint/dataflow.h"
 #include "ptlint/rule.h"
-#include "rules/exceptions.h"
-#include "rules/fn_index.h"
-#include "rules/rule_util.h"
-#include "rules/taint.h"
+#include "rules/util_exceptions.h"
+#include "rules/util_fn_index.h"
+#include "rules/util_rule.h"
+#include "rules/util_taint.h"
 
 typedef struct lookup_scan {
     pt_rule_ctx *ctx;

@@ -1,7 +1,7 @@
 /*
  * nullable.c - see nullable.h.
  */
-#include "rules/nullable.h"
+#include "rules/util_nullable.h"
 
 #include "ptlint/rule.h"
 

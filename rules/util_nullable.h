@@ -12,7 +12,7 @@
 
 #include "ptlint/model.h"
 
-#include "rules/fn_index.h"
+#include "rules/util_fn_index.h"
 
 struct pt_rule_ctx;
 

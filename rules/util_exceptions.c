@@ -1,7 +1,7 @@
 /*
  * exceptions.c - see exceptions.h.
  */
-#include "rules/exceptions.h"
+#include "rules/util_exceptions.h"
 
 #include <stdlib.h>
 #include <string.h>

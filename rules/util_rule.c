@@ -1,7 +1,7 @@
 /*
  * rule_util.c - see rule_util.h.
  */
-#include "rules/rule_util.h"
+#include "rules/util_rule.h"
 
 #include <ctype.h>
 #include <string.h>

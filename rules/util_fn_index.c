@@ -1,7 +1,7 @@
 /*
  * fn_index.c - an open-addressing hash from function name to index.
  */
-#include "rules/fn_index.h"
+#include "rules/util_fn_index.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /*
  * taint.c - see taint.h.
  */
-#include "rules/taint.h"
+#include "rules/util_taint.h"
 
 #include <stdlib.h>
 #include <string.h>

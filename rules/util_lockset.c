@@ -1,10 +1,10 @@
 /*
  * lockset.c - see lockset.h.
  */
-#include "rules/lockset.h"
+#include "rules/util_lockset.h"
 
 #include "ptlint/rule.h"
-#include "rules/rule_util.h"
+#include "rules/util_rule.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /*
  * naming_style.c - see naming_style.h.
  */
-#include "rules/naming_style.h"
+#include "rules/util_naming_style.h"
 
 #include <ctype.h>
 #include <string.h>
