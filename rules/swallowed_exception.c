@@ -28,6 +28,22 @@ static bool is_broad(const pt_handler *handler)
     return false;
 }
 
+/* Calls that take the current exception themselves: the handler hands
+   the error on (`onerror(func, path, sys.exc_info())`, print_exc()). */
+static bool hands_on_error(const char *callee)
+{
+    static const char *const names[] = {
+        "exc_info", "exception", "print_exc", "format_exc",
+        "print_exception", "format_exception", NULL,
+    };
+    for (const char *const *n = names; callee != NULL && *n != NULL; n++) {
+        if (strcmp(callee, *n) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* True when an event inside the handler's lines keeps the error. */
 static bool keeps_error(pt_rule_ctx *ctx, const pt_handler *handler,
                         const pt_event *event)
@@ -43,8 +59,9 @@ static bool keeps_error(pt_rule_ctx *ctx, const pt_handler *handler,
         return handler->bound != NULL && event->name != NULL &&
                strcmp(event->name, handler->bound) == 0;
     case PT_EV_CALL:
-        return event->base != NULL &&
-               pt_vocab_has(ctx, PT_VOCAB_LOGGING, event->base);
+        return (event->base != NULL &&
+                pt_vocab_has(ctx, PT_VOCAB_LOGGING, event->base)) ||
+               hands_on_error(event->name);
     default:
         return false;
     }

@@ -60,6 +60,7 @@ typedef struct guard_scan {
     pt_lockset *ls;
     pt_fn_index fns;
     pt_arena *arena;            /* strings made while scanning */
+    bool *exempt;               /* per function: not counted at all */
 } guard_scan;
 
 static bool ends_with(const char *text, const char *suffix)
@@ -275,12 +276,54 @@ static void visit(const void *state, const pt_block *block,
 }
 
 /* Records every access of every non-exempt function. */
+/* Marks, per function, whether a constructor or destructor calls it and
+   whether anything else does. */
+static void note_callers(guard_scan *scan, bool *by_ctor, bool *by_other)
+{
+    const pt_unit *unit = scan->unit;
+    for (uint32_t f = 0; f < unit->functions.len; f++) {
+        const pt_function *fn = pt_unit_function(unit, f);
+        bool ctor = is_exempt(scan->ctx, unit, fn);
+        for (uint32_t b = 0; b < fn->blocks.len; b++) {
+            const pt_block *block = pt_function_block(fn, b);
+            for (uint32_t e = 0; e < block->events.len; e++) {
+                const pt_event *ev = pt_block_event(block, e);
+                int32_t callee = ev->kind == PT_EV_CALL
+                                     ? pt_fn_index_find(&scan->fns, ev->name)
+                                     : -1;
+                if (callee >= 0 && (uint32_t)callee != f) {
+                    (ctor ? by_ctor : by_other)[callee] = true;
+                }
+            }
+        }
+    }
+}
+
+/* Constructors, destructors, and private helpers only they call (the
+   object is not shared yet while they run). */
+static void find_exempt(guard_scan *scan)
+{
+    uint32_t n = scan->unit->functions.len;
+    bool *by_ctor = calloc(n + 1, sizeof(bool));
+    bool *by_other = calloc(n + 1, sizeof(bool));
+    if (by_ctor != NULL && by_other != NULL) {
+        note_callers(scan, by_ctor, by_other);
+        for (uint32_t i = 0; i < n; i++) {
+            const pt_function *fn = pt_unit_function(scan->unit, i);
+            scan->exempt[i] = is_exempt(scan->ctx, scan->unit, fn) ||
+                              (!fn->is_public && by_ctor[i] && !by_other[i]);
+        }
+    }
+    free(by_ctor);
+    free(by_other);
+}
+
 static void scan_functions(guard_scan *scan)
 {
     scan->log.len = 0;
     for (uint32_t i = 0; i < scan->unit->functions.len; i++) {
         const pt_function *fn = pt_unit_function(scan->unit, i);
-        if (fn->partial || is_exempt(scan->ctx, scan->unit, fn)) {
+        if (fn->partial || scan->exempt[i]) {
             continue;
         }
         pt_lockset ls;
@@ -415,9 +458,11 @@ static void check_unguarded(pt_rule_ctx *ctx, const pt_unit *unit)
     scan.entry_locked = calloc(n + 1, sizeof(bool));
     scan.calls = calloc(n + 1, sizeof(uint32_t));
     scan.calls_held = calloc(n + 1, sizeof(uint32_t));
+    scan.exempt = calloc(n + 1, sizeof(bool));
     if (scan.entry_locked != NULL && scan.calls != NULL &&
         scan.calls_held != NULL && scan.arena != NULL &&
-        pt_fn_index_build(&scan.fns, unit)) {
+        scan.exempt != NULL && pt_fn_index_build(&scan.fns, unit)) {
+        find_exempt(&scan);
         for (uint32_t i = 0; i < n; i++) {
             const pt_function *fn = pt_unit_function(unit, i);
             scan.entry_locked[i] = has_suffix_option(ctx, fn->name) ||
@@ -435,6 +480,7 @@ static void check_unguarded(pt_rule_ctx *ctx, const pt_unit *unit)
     }
     pt_fn_index_free(&scan.fns);
     pt_arena_free(scan.arena);
+    free(scan.exempt);
     free(scan.log.items);
     free(scan.entry_locked);
     free(scan.calls);
