@@ -15,17 +15,22 @@ static bool is_receiver(const pt_function *fn, uint32_t index,
             strcmp(param->name, "cls") == 0);
 }
 
-/* Taints `name` as carrying the parameter at vars index `origin`. */
+/* Taints `name` as carrying the parameter at vars index `origin`; a
+   name already tainted keeps its origin.  UINT32_MAX: its own index. */
 static void add_var(pt_taint *taint, const char *name, uint32_t origin)
 {
+    uint32_t before = taint->vars.len;
     uint32_t index = pt_names_add(&taint->vars, name);
+    if (index < before) {
+        return;                 /* known already (a repeated name) */
+    }
     uint32_t *grown = realloc(taint->origin,
                               taint->vars.cap * sizeof(uint32_t));
     if (grown == NULL) {
         abort();
     }
     taint->origin = grown;
-    taint->origin[index] = origin;
+    taint->origin[index] = origin == UINT32_MAX ? index : origin;
 }
 
 static void seed(pt_taint *taint, const pt_unit *unit, const pt_function *fn,
@@ -38,7 +43,7 @@ static void seed(pt_taint *taint, const pt_unit *unit, const pt_function *fn,
              !param->is_pointer)) {
             continue;
         }
-        add_var(taint, param->name, taint->vars.len);
+        add_var(taint, param->name, UINT32_MAX);
     }
 }
 
