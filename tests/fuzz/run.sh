@@ -64,7 +64,10 @@ for t in $targets; do
         time=$(( seconds / 3 > 10 ? seconds / 3 : 10 )) timeout=30
     fi
     echo "== fuzz_$t: $time s, corpus $corpus =="
+    # A fixed seed: CI replays the inputs a local run of the same length
+    # tried (PTLINT_FUZZ_SEED=0 asks libFuzzer for a random one).
     if ! "$build/tests/fuzz/fuzz_$t" "$corpus" -max_total_time="$time" \
+            -seed="${PTLINT_FUZZ_SEED:-1}" \
             -timeout="$timeout" -rss_limit_mb=2048 -max_len=65536 \
             -print_final_stats=1 -artifact_prefix="$artifacts/" \
             > "$build/fuzz_$t.log" 2>&1; then
