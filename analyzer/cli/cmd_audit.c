@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/args.h"
 #include "cli/commands.h"
 #include "engine/engine.h"
 #include "report/audit.h"
@@ -33,65 +34,23 @@ typedef struct audit_args {
     const char **paths;
 } audit_args;
 
-/* The value of option `name` at argv[*i] ("--name V" or "--name=V"), or
-   NULL when argv[*i] is not that option; *missing when V is absent. */
-static const char *option_value(int argc, char **argv, int *i,
-                                const char *name, bool *missing)
-{
-    size_t len = strlen(name);
-    if (strncmp(argv[*i], name, len) != 0) {
-        return NULL;
-    }
-    if (argv[*i][len] == '=') {
-        return argv[*i] + len + 1;
-    }
-    if (argv[*i][len] != '\0') {
-        return NULL;
-    }
-    if (*i + 1 >= argc) {
-        *missing = true;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
-static bool parse_frontend(const char *text, pt_frontend_choice *out)
-{
-    static const char *const names[] = {"auto", "clang", "tree-sitter"};
-    for (int k = 0; k < 3; k++) {
-        if (strcmp(text, names[k]) == 0) {
-            *out = (pt_frontend_choice)k;
-            return true;
-        }
-    }
-    return false;
-}
-
 /* Takes one option at argv[*i]; false after a message on stderr. */
 static bool take_option(audit_args *a, int argc, char **argv, int *i)
 {
     bool missing = false;
+    int taken = 0;
     const char *v = NULL;
-    if ((v = option_value(argc, argv, i, "--claims", &missing)) != NULL) {
+    if ((v = pt_cli_option_value(argc, argv, i, "--claims", &missing)) != NULL) {
         a->claims = v;
-    } else if ((v = option_value(argc, argv, i, "--format", &missing))) {
+    } else if ((v = pt_cli_option_value(argc, argv, i, "--format", &missing))) {
         a->format = v;
-    } else if ((v = option_value(argc, argv, i, "--output", &missing))) {
+    } else if ((v = pt_cli_option_value(argc, argv, i, "--output", &missing))) {
         a->output = v;
-    } else if ((v = option_value(argc, argv, i, "--doc-base", &missing))) {
+    } else if ((v = pt_cli_option_value(argc, argv, i, "--doc-base", &missing))) {
         a->doc_base = v;
-    } else if ((v = option_value(argc, argv, i, "--config", &missing))) {
-        a->check.config_path = v;
-    } else if ((v = option_value(argc, argv, i, "-p", &missing))) {
-        a->check.compdb_dir = v;
-    } else if ((v = option_value(argc, argv, i, "-j", &missing))) {
-        a->check.jobs = (unsigned)strtoul(v, NULL, 10);
-    } else if ((v = option_value(argc, argv, i, "--frontend", &missing))) {
-        if (!parse_frontend(v, &a->check.frontend)) {
-            fprintf(stderr, "ptlint audit: bad --frontend '%s' (expected "
-                            "auto, clang or tree-sitter)\n", v);
-            return false;
-        }
+    } else if ((taken = pt_cli_take_check_option(&a->check, argc, argv, i,
+                                                 "audit", &missing)) != 0) {
+        return taken > 0;
     } else {
         fprintf(stderr, "ptlint audit: %s option '%s'\n%s",
                 missing ? "missing value for" : "unknown", argv[*i], usage);

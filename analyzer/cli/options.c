@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/args.h"
 #include "cli/commands.h"
 #include "report/report.h"
 
@@ -51,18 +52,6 @@ static void split_ids(pt_cli_options *out, const char *text,
         grown[(*count)++] = id;
         *ids = grown;
     }
-}
-
-static bool parse_frontend(const char *text, pt_frontend_choice *out)
-{
-    static const char *const names[] = {"auto", "clang", "tree-sitter"};
-    for (int i = 0; i < 3; i++) {
-        if (strcmp(text, names[i]) == 0) {
-            *out = (pt_frontend_choice)i;
-            return true;
-        }
-    }
-    return false;
 }
 
 static bool parse_fail_on(const char *text, int *out)
@@ -151,7 +140,7 @@ static int take_value(pt_cli_options *out, const char *option,
                                     "gitlab");
     }
     if (strcmp(option, "--frontend") == 0) {
-        return parse_frontend(value, &c->frontend)
+        return pt_cli_parse_frontend(value, &c->frontend)
                    ? -1 : bad_value(option, value, "auto, clang or tree-sitter");
     }
     if (strcmp(option, "--fail-on") == 0) {
