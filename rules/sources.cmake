@@ -2,6 +2,7 @@
 target_sources(ptlint_core PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/util_rule.c
   ${CMAKE_CURRENT_LIST_DIR}/util_fn_index.c
+  ${CMAKE_CURRENT_LIST_DIR}/util_symbols.c
   ${CMAKE_CURRENT_LIST_DIR}/util_naming_style.c
   ${CMAKE_CURRENT_LIST_DIR}/parse_error.c
   ${CMAKE_CURRENT_LIST_DIR}/unused_suppression.c

@@ -10,6 +10,12 @@
  * argument, on a path where no check happened, is reported at the use
  * with the producing call as evidence.  A check is a comparison with
  * NULL/None, a truthiness test, or an early exit on either.
+ *
+ * Across files: a call of a function no file of this unit defines is
+ * tracked too, and its finding kept only if the file of the run that
+ * defines the function says it may return null ("null:SYM", from
+ * pt_nullable_state_facts); a vocabulary lookup that the run defines and
+ * that never returns null is dropped the same way.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +24,7 @@
 #include "ptlint/rule.h"
 #include "rules/util_fn_index.h"
 #include "rules/util_nullable.h"
+#include "rules/util_symbols.h"
 
 static const pt_option unchecked_options[] = {
     {"nonnull-functions", PT_OPT_LIST,
@@ -88,6 +95,47 @@ static void null_refine(void *state, const pt_block *block, bool holds,
     }
 }
 
+/* How a call's result is known to be nullable. */
+typedef enum null_source {
+    SOURCE_NONE,
+    SOURCE_KNOWN,               /* this unit or the vocabulary says so */
+    SOURCE_UNLESS_NONNULL,      /* vocabulary, unless the run says no */
+    SOURCE_IF_NULL,             /* another file of the run must say so */
+} null_source;
+
+static null_source classify_call(const null_check *check,
+                                 const pt_event *call, char *symbol,
+                                 size_t size)
+{
+    bool external = call->name != NULL &&
+                    pt_fn_index_find(&check->fns, call->name) < 0;
+    bool named = external && pt_call_symbol(check->unit, call, symbol, size);
+    if (pt_call_may_return_null(check->ctx, check->unit, &check->fns,
+                                check->nullable, call)) {
+        return named ? SOURCE_UNLESS_NONNULL : SOURCE_KNOWN;
+    }
+    return named ? SOURCE_IF_NULL : SOURCE_NONE;
+}
+
+/* Makes a finding about `call`'s result depend on the run's summary of
+   the function it calls, when another file defines it. */
+static void settle_across_files(const null_check *check, pt_finding *f,
+                                const pt_event *call)
+{
+    char symbol[256];
+    switch (classify_call(check, call, symbol, sizeof symbol)) {
+    case SOURCE_IF_NULL:
+        pt_finding_only_if(check->ctx, f, "null:%s", symbol);
+        break;
+    case SOURCE_UNLESS_NONNULL:
+        pt_finding_unless(check->ctx, f, "defined:%s & !null:%s", symbol,
+                          symbol);
+        break;
+    default:
+        break;
+    }
+}
+
 /* Finds `x = nullable()` assignments and the variables they track. */
 static void collect_sources(null_check *check, const pt_function *fn)
 {
@@ -100,8 +148,9 @@ static void collect_sources(null_check *check, const pt_function *fn)
                 continue;
             }
             const pt_event *call = pt_value_call(block, &event->args[0]);
-            if (call != NULL && pt_call_may_return_null(check->ctx, check->unit, &check->fns,
-                                        check->nullable, call)) {
+            char symbol[256];
+            if (call != NULL && classify_call(check, call, symbol,
+                                              sizeof symbol) != SOURCE_NONE) {
                 uint32_t var = pt_names_add(&check->vars, event->name);
                 check->origin = realloc(check->origin, check->vars.cap *
                                                            sizeof(*check->origin));
@@ -143,6 +192,7 @@ static void report_use(null_check *check, uint32_t var, pt_loc loc,
                               origin->name, nothing);
     pt_finding_add_step(check->ctx, f, origin->loc, "'%s' may return %s",
                         origin->name, nothing);
+    settle_across_files(check, f, origin);
 }
 
 /* The call whose result `event` dereferences directly
@@ -181,8 +231,10 @@ static void report_call_use(null_check *check, const pt_event *call)
     check->last_call = call;
     const char *nothing = check->unit->language == PT_LANG_C ? "NULL"
                                                              : "None";
-    pt_report(check->ctx, call->loc, "the result of '%s' is dereferenced "
-              "without a check; it can be %s", call->name, nothing);
+    pt_finding *f = pt_report(check->ctx, call->loc, "the result of '%s' "
+                              "is dereferenced without a check; it can be "
+                              "%s", call->name, nothing);
+    settle_across_files(check, f, call);
 }
 
 /*
@@ -219,9 +271,9 @@ static void visit(const void *state, const pt_block *block,
         return;
     }
     const pt_event *call = dereferenced_call(block, event);
+    char symbol[256];
     if (call != NULL && call->kind == PT_EV_CALL &&
-        pt_call_may_return_null(check->ctx, check->unit, &check->fns,
-                                check->nullable, call)) {
+        classify_call(check, call, symbol, sizeof symbol) != SOURCE_NONE) {
         report_call_use(check, call);
         return;
     }
@@ -273,6 +325,9 @@ static void check_unchecked(pt_rule_ctx *ctx, const pt_unit *unit)
     bool *nullable = indexed ? pt_nullable_functions(ctx, unit, &check.fns)
                              : NULL;
     check.nullable = nullable;
+    if (nullable != NULL) {
+        pt_nullable_state_facts(ctx, unit, &check.fns, nullable);
+    }
     for (uint32_t i = 0; indexed && nullable != NULL &&
                          i < unit->functions.len; i++) {
         const pt_function *fn = pt_unit_function(unit, i);

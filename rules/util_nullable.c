@@ -4,6 +4,7 @@
 #include "rules/util_nullable.h"
 
 #include "ptlint/rule.h"
+#include "rules/util_symbols.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -141,4 +142,46 @@ bool *pt_nullable_functions(struct pt_rule_ctx *ctx, const pt_unit *unit,
         }
     }
     return known;
+}
+
+/* States "null:SYM :- null:CALLEE" for each return of another file's
+   function in `fn`. */
+static void state_returned_calls(struct pt_rule_ctx *ctx, const pt_unit *unit,
+                                 const pt_fn_index *fns, const pt_function *fn,
+                                 const char *symbol)
+{
+    char callee[256];
+    for (uint32_t b = 0; b < fn->blocks.len; b++) {
+        const pt_block *block = pt_function_block(fn, b);
+        for (uint32_t e = 0; e < block->events.len; e++) {
+            const pt_event *ret = pt_block_event(block, e);
+            const pt_event *call =
+                ret->kind == PT_EV_RETURN && ret->nargs > 0
+                    ? pt_value_call(block, &ret->args[0]) : NULL;
+            if (call != NULL && call->name != NULL &&
+                pt_fn_index_find(fns, call->name) < 0 &&
+                pt_call_symbol(unit, call, callee, sizeof callee)) {
+                pt_fact_add(ctx, "null:%s :- null:%s", symbol, callee);
+            }
+        }
+    }
+}
+
+void pt_nullable_state_facts(struct pt_rule_ctx *ctx, const pt_unit *unit,
+                             const pt_fn_index *fns, const bool *known)
+{
+    char symbol[256];
+    for (uint32_t i = 0; i < unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(unit, i);
+        if (fn->partial ||
+            !pt_function_symbol(unit, fn, symbol, sizeof symbol)) {
+            continue;
+        }
+        pt_fact_add(ctx, "defined:%s", symbol);
+        if (known[i]) {
+            pt_fact_add(ctx, "null:%s", symbol);
+        } else {
+            state_returned_calls(ctx, unit, fns, fn, symbol);
+        }
+    }
 }

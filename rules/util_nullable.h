@@ -29,6 +29,15 @@ bool pt_call_may_return_null(struct pt_rule_ctx *ctx, const pt_unit *unit,
                              const pt_fn_index *fns, const bool *known,
                              const pt_event *call);
 
+/*
+ * States the run-wide summaries of the unit's functions that other files
+ * can call (symbols.h): "defined:SYM"; "null:SYM" when it may return
+ * null; "null:SYM :- null:CALLEE" when it returns what a function of no
+ * file of this unit returns.
+ */
+void pt_nullable_state_facts(struct pt_rule_ctx *ctx, const pt_unit *unit,
+                             const pt_fn_index *fns, const bool *known);
+
 /* The call event a value is the result of, or NULL. */
 const pt_event *pt_value_call(const pt_block *block, const pt_value *value);
 

@@ -98,6 +98,11 @@ static void put_finding(pt_buf *out, const pt_finding *f)
         put_escaped(out, f->unless);
         pt_buf_puts(out, "\n");
     }
+    if (f->only_if != NULL) {
+        pt_buf_puts(out, "I\t");
+        put_escaped(out, f->only_if);
+        pt_buf_puts(out, "\n");
+    }
     for (size_t s = 0; s < f->nsteps; s++) {
         pt_buf_printf(out, "S\t%u\t%u\t%u\t", f->steps[s].loc.line,
                       f->steps[s].loc.col, f->steps[s].loc.byte);
@@ -234,6 +239,8 @@ static bool read_entry(FILE *in, const char *path,
             pt_facts_add(facts, f[1]);
         } else if (n == 2 && strcmp(f[0], "U") == 0 && last != NULL) {
             last->unless = dup_or_die(f[1]);
+        } else if (n == 2 && strcmp(f[0], "I") == 0 && last != NULL) {
+            last->only_if = dup_or_die(f[1]);
         } else if (n == 11 && strcmp(f[0], "F") == 0) {
             last = parse_finding(f, path, find_rule);
             ok = last != NULL;

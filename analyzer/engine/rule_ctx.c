@@ -186,6 +186,20 @@ void pt_finding_unless(pt_rule_ctx *ctx, pt_finding *finding,
     va_end(args);
 }
 
+void pt_finding_only_if(pt_rule_ctx *ctx, pt_finding *finding,
+                        const char *fmt, ...)
+{
+    (void)ctx;
+    if (finding == NULL) {
+        return;
+    }
+    va_list args;
+    va_start(args, fmt);
+    free(finding->only_if);
+    finding->only_if = format_message(fmt, args);
+    va_end(args);
+}
+
 int64_t pt_option_int(const pt_rule_ctx *ctx, const char *name)
 {
     const char *text = option_text(ctx, name);

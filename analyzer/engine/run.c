@@ -277,7 +277,8 @@ static void run_workers(run_state *state, unsigned jobs)
     }
 }
 
-/* All facts the files of the run stated, sealed for searching. */
+/* All facts the files of the run stated, with what their rules derive,
+   sealed for searching. */
 static void collect_facts(run_state *state, pt_facts *all)
 {
     for (size_t i = 0; i < state->sources.len; i++) {
@@ -287,7 +288,7 @@ static void collect_facts(run_state *state, pt_facts *all)
         }
         pt_facts_free(facts);
     }
-    pt_facts_seal(all);
+    pt_facts_solve(all);
 }
 
 /* Moves every file's findings, counts and messages into `out`, dropping
@@ -303,7 +304,11 @@ static bool gather(run_state *state, pt_run_result *out, pt_buf *errors)
         file_result *result = &state->results[i];
         for (size_t k = 0; k < result->findings.len; k++) {
             pt_finding *f = result->findings.items[k];
-            if (f->unless != NULL && pt_facts_has(&facts, f->unless)) {
+            bool dropped =
+                (f->unless != NULL && pt_facts_condition(&facts, f->unless)) ||
+                (f->only_if != NULL &&
+                 !pt_facts_condition(&facts, f->only_if));
+            if (dropped) {
                 pt_finding_free(f);
             } else {
                 pt_findings_push(&out->findings, f);

@@ -62,6 +62,7 @@ void pt_finding_free(pt_finding *finding)
     free(finding->function);
     free(finding->line_text);
     free(finding->unless);
+    free(finding->only_if);
     free(finding);
 }
 
@@ -98,59 +99,4 @@ bool pt_severity_parse(const char *text, pt_severity *out)
         }
     }
     return false;
-}
-
-void pt_facts_add(pt_facts *facts, const char *fact)
-{
-    if (facts->len == facts->cap) {
-        facts->cap = facts->cap ? facts->cap * 2 : 16;
-        facts->items = realloc(facts->items, facts->cap * sizeof(char *));
-        if (facts->items == NULL) {
-            abort();
-        }
-    }
-    facts->items[facts->len] = strdup(fact);
-    if (facts->items[facts->len] == NULL) {
-        abort();
-    }
-    facts->len++;
-}
-
-static int compare_facts(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-void pt_facts_seal(pt_facts *facts)
-{
-    if (facts->len == 0) {
-        return;
-    }
-    qsort(facts->items, facts->len, sizeof(char *), compare_facts);
-    size_t kept = 1;
-    for (size_t i = 1; i < facts->len; i++) {
-        if (strcmp(facts->items[i], facts->items[kept - 1]) == 0) {
-            free(facts->items[i]);
-        } else {
-            facts->items[kept++] = facts->items[i];
-        }
-    }
-    facts->len = kept;
-}
-
-bool pt_facts_has(const pt_facts *facts, const char *fact)
-{
-    return facts->len > 0 &&
-           bsearch(&fact, facts->items, facts->len, sizeof(char *),
-                   compare_facts) != NULL;
-}
-
-void pt_facts_free(pt_facts *facts)
-{
-    for (size_t i = 0; i < facts->len; i++) {
-        free(facts->items[i]);
-    }
-    free(facts->items);
-    facts->items = NULL;
-    facts->len = facts->cap = 0;
 }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "model/facts.h"
 #include "ptlint/rule.h"
 
 /* One step of evidence: where a value came from, a lock was taken... */
@@ -28,8 +29,9 @@ struct pt_finding {
     pt_step *steps;
     size_t nsteps;
     char fingerprint[17];       /* 64-bit hex, see docs/integration.md */
-    char *unless;               /* dropped when another file of the run
-                                   states this fact; NULL: kept */
+    char *unless;               /* dropped when this condition holds over
+                                   the run's facts (model/facts.h) */
+    char *only_if;              /* dropped unless this condition holds */
 };
 
 typedef struct pt_findings {
@@ -50,24 +52,6 @@ void pt_finding_free(pt_finding *finding);
 /* Frees every finding in the list and the list's storage. */
 void pt_findings_free(pt_findings *list);
 
-/* Facts a unit states for the whole run ("doc:pt_tree_new"), so that a
-   finding in one file can depend on another file (pt_finding::unless). */
-typedef struct pt_facts {
-    char **items;
-    size_t len;
-    size_t cap;
-} pt_facts;
-
-/* Adds a copy of `fact`.  Aborts when out of memory. */
-void pt_facts_add(pt_facts *facts, const char *fact);
-
-/* Sorts and removes duplicates, so pt_facts_has can search. */
-void pt_facts_seal(pt_facts *facts);
-
-/* True when the sealed list holds `fact`. */
-bool pt_facts_has(const pt_facts *facts, const char *fact);
-
-void pt_facts_free(pt_facts *facts);
 
 const char *pt_severity_name(pt_severity severity);
 

@@ -77,15 +77,28 @@ void pt_finding_add_step(pt_rule_ctx *ctx, pt_finding *finding, pt_loc loc,
     __attribute__((format(printf, 4, 5)));
 
 /*
- * Cross-file facts.  A rule states a fact about this unit for the whole
- * run (pt_fact_add), and makes a finding conditional on a fact no file of
- * the run states (pt_finding_unless): missing-doc drops "no doc on the
- * definition" when a header of the run documents the prototype.
+ * Cross-file facts: how summaries cross the files of a run.
+ *
+ * A rule states facts about this unit for the whole run (pt_fact_add):
+ * "doc:pt_tree_new", "null:pt_tree_find".  A fact of the form
+ * "HEAD :- BODY" is a rule: HEAD holds when every fact of BODY ("a & b")
+ * does, which lets a summary depend on a function of another file
+ * ("null:f :- null:g").  When every file is in, the engine derives the
+ * heads to a fixed point, then settles conditional findings.  A condition
+ * is a conjunction of literals, "x" or "!x", split by " & ":
+ * pt_finding_unless drops the finding when the condition holds,
+ * pt_finding_only_if keeps it only when it holds.  missing-doc drops "no
+ * doc on the definition" when a header documents the prototype;
+ * unchecked-lookup-result reports a call to another file's function only
+ * if that function may return NULL.
  */
 void pt_fact_add(pt_rule_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void pt_finding_unless(pt_rule_ctx *ctx, pt_finding *finding,
                        const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void pt_finding_only_if(pt_rule_ctx *ctx, pt_finding *finding,
+                        const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* ---- options and vocabulary ---- */
