@@ -15,6 +15,11 @@
  * attributes.  Summaries are computed for every function to a fixed
  * point; findings are reported in entry points (public functions), once
  * per parameter, at the first lookup it reaches.
+ *
+ * Across files: each function other files can call states which of its
+ * parameters reach a lookup ("lookup:SYM:POS"), or reach one if a
+ * function of another file does ("lookup:SYM:0 :- lookup:g:1"); a key
+ * passed to such a function is reported only if the run settles it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +29,7 @@
 #include "rules/util_exceptions.h"
 #include "rules/util_fn_index.h"
 #include "rules/util_rule.h"
+#include "rules/util_symbols.h"
 #include "rules/util_taint.h"
 
 typedef struct lookup_scan {
@@ -36,6 +42,7 @@ typedef struct lookup_scan {
     pt_dataflow analysis;
     uint32_t found;             /* params (vars index) that hit a lookup */
     bool report;
+    const char *symbol;         /* fn's run-wide symbol, to state facts */
     pt_fn_index fns;
     const pt_event **mapping_writes; /* attributes assigned a mapping */
     uint32_t nmapping_writes;
@@ -106,6 +113,33 @@ static void report_hit(lookup_scan *scan, int32_t var, const pt_event *at,
                     "without validation", name, lookup);
     pt_finding_add_step(scan->ctx, f, scan->fn->loc, "'%s' comes from the "
                         "caller of '%s'", name, scan->fn->name);
+}
+
+/*
+ * A key passed to `callee`, a function of another file, as its argument
+ * `arg`: a lookup if the run says that parameter reaches one.  Reported
+ * on that condition in entry points; stated as a rule for this function.
+ */
+static void cross_file_hit(lookup_scan *scan, int32_t var,
+                           const pt_event *at, const char *callee,
+                           uint32_t arg)
+{
+    const char *name = scan->taint.vars.items[scan->taint.origin[var]];
+    uint32_t position = position_of(scan->unit, scan->fn, name);
+    if (scan->symbol != NULL && position < 32) {
+        pt_fact_add(scan->ctx, "lookup:%s:%u :- lookup:%s:%u", scan->symbol,
+                    position, callee, arg);
+    }
+    bool seen = position < 32 && (scan->found >> position) & 1u;
+    if (!scan->report || seen) {
+        return;
+    }
+    pt_finding *f = pt_report(scan->ctx, at->loc, "parameter '%s' reaches "
+                              "a lookup through '%s' without validation",
+                              name, at->name);
+    pt_finding_add_step(scan->ctx, f, scan->fn->loc, "'%s' comes from the "
+                        "caller of '%s'", name, scan->fn->name);
+    pt_finding_only_if(scan->ctx, f, "lookup:%s:%u", callee, arg);
 }
 
 /* Mapping constructors: an attribute assigned one of these is dict-like. */
@@ -226,7 +260,11 @@ static void check_event(lookup_scan *scan, const void *state,
                strcmp(event->base, "cls") == 0;
     bool named = own && pt_vocab_matches(scan->ctx, PT_VOCAB_LOOKUP,
                                          event->name);
-    for (uint32_t i = 0; i < event->nargs; i++) {
+    /* Python has no types to tell a handle from a key, and keys come
+       last (`find(tree, name)`): the last dirty argument is the key. */
+    bool key_last = scan->unit->language == PT_LANG_PYTHON;
+    for (uint32_t k = 0; k < event->nargs; k++) {
+        uint32_t i = key_last ? event->nargs - 1 - k : k;
         var = dirty_var(scan, state, &event->args[i]);
         if (var < 0) {
             continue;
@@ -248,6 +286,12 @@ static void check_event(lookup_scan *scan, const void *state,
         if (named && !call_validates(scan, event)) {
             report_hit(scan, var, event, event->name, NULL);
             return;
+        }
+        char symbol[256];
+        if (callee < 0 && !named && (scan->report || scan->symbol != NULL) &&
+            !pt_vocab_matches(scan->ctx, PT_VOCAB_VALIDATOR, event->name) &&
+            pt_call_symbol(scan->unit, event, symbol, sizeof symbol)) {
+            cross_file_hit(scan, var, event, symbol, i);
         }
     }
 }
@@ -418,11 +462,12 @@ static void visit(const void *state, const pt_block *block,
 
 /* Runs the analysis on one function; returns the params that hit. */
 static uint32_t scan_function(lookup_scan *scan, const pt_function *fn,
-                              bool report)
+                              bool report, const char *symbol)
 {
     scan->fn = fn;
     scan->found = 0;
     scan->report = report;
+    scan->symbol = symbol;
     pt_taint_compute(&scan->taint, scan->unit, fn, true);
     scan->analysis = (pt_dataflow){
         .state_size = scan->taint.vars.len / 8 + 1, .user = scan,
@@ -487,15 +532,25 @@ static void check_unvalidated(pt_rule_ctx *ctx, const pt_unit *unit)
         changed = false;
         for (uint32_t i = 0; i < n; i++) {
             const pt_function *fn = pt_unit_function(unit, i);
-            uint32_t hits = fn->partial ? 0 : scan_function(&scan, fn, false);
+            uint32_t hits = fn->partial ? 0
+                                        : scan_function(&scan, fn, false, NULL);
             changed |= (hits | scan.summary[i]) != scan.summary[i];
             scan.summary[i] |= hits;
         }
     }
     for (uint32_t i = 0; i < n; i++) {
         const pt_function *fn = pt_unit_function(unit, i);
-        if (is_entry_point(ctx, unit, fn)) {
-            scan_function(&scan, fn, true);
+        char symbol[256];
+        bool callable = !fn->partial &&
+                        pt_function_symbol(unit, fn, symbol, sizeof symbol);
+        bool entry = is_entry_point(ctx, unit, fn);
+        if (entry || callable) {
+            scan_function(&scan, fn, entry, callable ? symbol : NULL);
+        }
+        for (uint32_t pos = 0; callable && pos < 32; pos++) {
+            if ((scan.summary[i] >> pos) & 1u) {
+                pt_fact_add(ctx, "lookup:%s:%u", symbol, pos);
+            }
         }
     }
 out:

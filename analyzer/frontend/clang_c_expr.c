@@ -242,8 +242,14 @@ static void member_base(cc_ctx *c, CXCursor e, const char **base_path,
     bool arrow = is_arrow(c, e, base);
     CXCursor typed = cc_strip(base);
     *owner = cc_owner_of_type(c, clang_getCursorType(typed), arrow);
+    uint32_t start = 0, end = 0;
     if (arrow && *base_path != NULL) {
         cc_event(c, PT_EV_DEREF, start_of(c, e))->name = *base_path;
+    } else if (arrow && cc_extent(c, base, &start, &end)) {
+        /* `find(t, k)->f`: the dereferenced pointer is named by its text,
+           as the tree-sitter frontend names it (docs/model.md) */
+        cc_event(c, PT_EV_DEREF, start_of(c, e))->name =
+            cc_text(c, start, end);
     }
 }
 
@@ -312,11 +318,8 @@ static pt_value member_read(cc_ctx *c, CXCursor e)
     const char *base = NULL, *owner = NULL;
     member_base(c, e, &base, &owner, &v);
     field_event(c, e, PT_EV_FIELD_READ, base, owner);
-    const char *path = path_of(c, e, 0);
-    if (path != NULL) {
-        v.kind = PT_VAL_FIELD;
-        v.text = path;
-    }
+    v.kind = PT_VAL_FIELD;      /* without a path when the base is none */
+    v.text = path_of(c, e, 0);
     return v;
 }
 
