@@ -101,6 +101,65 @@ static pt_rule_ctx make_ctx(const run_state *state, const pt_rule *rule,
     return ctx;
 }
 
+/* Engine facts start with '#': no rule states them. */
+static const char missing_include_fact[] = "#include-missing:";
+
+/* States the unit's unresolved #includes for the run, which reports them
+   once (report_missing_includes); as facts they are cached too. */
+static void state_missing_includes(const pt_unit *unit, pt_facts *facts)
+{
+    const pt_missing_include *misses = unit->missing_includes.items;
+    pt_buf fact = {0};
+    for (uint32_t i = 0; i < unit->missing_includes.len; i++) {
+        pt_buf_clear(&fact);
+        pt_buf_printf(&fact, "%s%s\t%s:%u:%u", missing_include_fact,
+                      misses[i].header, unit->path, misses[i].loc.line,
+                      misses[i].loc.col);
+        pt_facts_add(facts, pt_buf_str(&fact));
+    }
+    pt_buf_free(&fact);
+}
+
+/*
+ * Says once for the whole run which headers libclang did not find: the
+ * files were analysed as far as they parsed, which a user should know
+ * but which is no finding.  Facts are sorted: one line per header.
+ */
+static void report_missing_includes(const pt_facts *facts, pt_buf *errors)
+{
+    size_t prefix = strlen(missing_include_fact);
+    size_t headers = 0;
+    const char *last = NULL;
+    size_t last_len = 0;
+    pt_buf list = {0};
+    for (size_t i = 0; i < facts->len; i++) {
+        const char *fact = facts->items[i];
+        const char *tab = strchr(fact, '\t');
+        if (strncmp(fact, missing_include_fact, prefix) != 0 || tab == NULL) {
+            continue;
+        }
+        size_t len = (size_t)(tab - fact);
+        if (last != NULL && len == last_len && strncmp(fact, last, len) == 0) {
+            continue;           /* the same header from another file */
+        }
+        last = fact;
+        last_len = len;
+        if (headers++ < 3) {
+            pt_buf_printf(&list, "%s'%.*s' (%s)", headers > 1 ? ", " : "",
+                          (int)(len - prefix), fact + prefix, tab + 1);
+        }
+    }
+    if (headers > 0) {
+        pt_buf_printf(errors, "ptlint: note: libclang did not find %zu "
+                      "included file%s: %s%s; the files were analysed as far "
+                      "as they parsed (give ptlint the build's flags: -p DIR "
+                      "with a compile_commands.json)\n", headers,
+                      headers == 1 ? "" : "s", pt_buf_str(&list),
+                      headers > 3 ? ", ..." : "");
+    }
+    pt_buf_free(&list);
+}
+
 /* Runs every selected rule on the unit, then the suppressions. */
 static void check_unit(const run_state *state, const pt_unit *unit,
                        const pt_config *config, file_result *result)
@@ -210,6 +269,7 @@ static void process_file(run_state *state, size_t index)
         return;
     }
     check_unit(state, unit, config, result);
+    state_missing_includes(unit, &result->facts);
     pt_findings_sort(&result->findings);
     pt_fingerprint_all(&result->findings);
     pt_unit_free(unit);
@@ -300,6 +360,7 @@ static bool gather(run_state *state, pt_run_result *out, pt_buf *errors)
     ok = state->config_errors.len == 0;
     pt_facts facts = {0};
     collect_facts(state, &facts);
+    report_missing_includes(&facts, errors);
     for (size_t i = 0; i < state->sources.len; i++) {
         file_result *result = &state->results[i];
         for (size_t k = 0; k < result->findings.len; k++) {

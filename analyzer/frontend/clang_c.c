@@ -169,6 +169,27 @@ static bool is_parse_error(cc_ctx *c, CXDiagnostic diag, uint32_t *offset)
     return !missing;
 }
 
+/* Records a "'x.h' file not found" diagnostic: the analysis goes on
+   with what parsed, and the run says so once (engine/run.c). */
+static void note_missing_include(cc_ctx *c, CXDiagnostic diag)
+{
+    CXString msg = clang_getDiagnosticSpelling(diag);
+    const char *text = clang_getCString(msg);
+    const char *open = text != NULL && strstr(text, "file not found") != NULL
+                           ? strchr(text, '\'') : NULL;
+    const char *close = open != NULL ? strchr(open + 1, '\'') : NULL;
+    if (close != NULL) {
+        pt_missing_include *miss = pt_vec_push(
+            c->unit->arena, &c->unit->missing_includes, sizeof(*miss));
+        miss->header = pt_arena_strndup(c->unit->arena, open + 1,
+                                        (size_t)(close - open - 1));
+        uint32_t off = 0;
+        miss->loc = cc_file_offset(c, clang_getDiagnosticLocation(diag), &off)
+                        ? cc_loc(c, off) : (pt_loc){0};
+    }
+    clang_disposeString(msg);
+}
+
 /* End of the text without trailing white space. */
 static uint32_t content_end(const pt_unit *u)
 {
@@ -201,6 +222,7 @@ static void collect_errors(cc_ctx *c)
     for (unsigned i = 0; i < n; i++) {
         CXDiagnostic diag = clang_getDiagnostic(c->tu, i);
         uint32_t off = 0;
+        note_missing_include(c, diag);
         if (is_parse_error(c, diag, &off)) {
             if (off >= end) {
                 c->unit->truncated = true;

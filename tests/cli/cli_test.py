@@ -292,6 +292,31 @@ def test_exit_truncated_c(work):
     check(work, "--fail-on", "error", "trunc.c").exit(1)
 
 
+MISSING_HEADER_C = """#include "not_here.h"
+
+/* Add one. */
+int add_one(int a)
+{
+    int unused_total = 0;
+    return a + 1;
+}
+"""
+
+
+def test_missing_header_said_once(work):
+    # issue 3: "A missing header never stops analysis: analyse what
+    # parsed, and say so once."
+    for name in ("one.c", "two.c"):
+        write(os.path.join(work, name), MISSING_HEADER_C)
+    got, res = findings(work, "--frontend", "clang", "--no-cache",
+                        "one.c", "two.c")
+    res.expect(len([f for f in got if f["rule"] == "unused-variable"]) == 2,
+               "a file with a missing header was not analysed")
+    notes = [line for line in res.err.splitlines() if "not_here.h" in line]
+    res.expect(len(notes) == 1, "the missing header is not said exactly once")
+    res.expect("one.c:1:10" in notes[0], "the note does not say where")
+
+
 # ----------------------------------------------------------------- formats
 
 def test_select_ignore(work):
@@ -736,7 +761,8 @@ GROUPS = {
     "commands": [test_version, test_rules, test_explain, test_init],
     "exit": [test_exit_status, test_exit_bad_option, test_exit_unknown_rule,
              test_exit_missing_path, test_exit_bad_config,
-             test_exit_syntax_error, test_exit_truncated_c],
+             test_exit_syntax_error, test_exit_truncated_c,
+             test_missing_header_said_once],
     "formats": [test_select_ignore, test_format_json, test_format_sarif,
                 test_format_junit, test_format_github, test_output_file,
                 test_text_format],

@@ -247,6 +247,13 @@ typedef struct pt_function {
     const char *doc;
 } pt_function;
 
+/* An #include the frontend could not resolve; analysis goes on. */
+typedef struct pt_missing_include {
+    const char *header;         /* as spelled: "config.h" */
+    pt_loc loc;                 /* of the directive in this unit; 0:0 when
+                                   it sits in another header */
+} pt_missing_include;
+
 typedef struct pt_unit {
     pt_arena *arena;
     const char *path;           /* as given on the command line */
@@ -259,6 +266,7 @@ typedef struct pt_unit {
     pt_vec decls;               /* pt_decl */
     pt_vec functions;           /* pt_function */
     pt_vec errors;              /* pt_loc of each parse error */
+    pt_vec missing_includes;    /* pt_missing_include: libclang's misses */
     bool truncated;             /* fatal: unbalanced, cut short */
     bool is_header;             /* C .h file */
 } pt_unit;
