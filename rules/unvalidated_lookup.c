@@ -394,7 +394,8 @@ static bool exits_early(const pt_function *fn, uint32_t index)
 {
     for (int hops = 0; hops < 4 && index < fn->blocks.len; hops++) {
         const pt_block *block = pt_function_block(fn, index);
-        if (block->term == PT_TERM_RETURN || block->term == PT_TERM_RAISE) {
+        if (block->term == PT_TERM_RETURN || block->term == PT_TERM_RAISE ||
+            block->term == PT_TERM_NORETURN) {
             return true;
         }
         if (block->term != PT_TERM_GOTO) {

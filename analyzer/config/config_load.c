@@ -44,7 +44,7 @@ static const char *const OVERRIDE_KEYS[OVERRIDE_COUNT] = {"paths", "rules"};
 static const char *const VOCAB_KEYS[PT_VOCAB_KIND_COUNT] = {
     "lock-acquire", "lock-release", "validators", "lookups", "nullable",
     "exempt", "allocators", "fallible", "unbounded-copy", "lock-types",
-    "logging",
+    "logging", "noreturn",
 };
 
 /* Joins list items as "[a, b]", the option's text form. */

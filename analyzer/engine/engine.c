@@ -17,6 +17,7 @@
 #include "engine/plugins.h"
 #include "engine/source.h"
 #include "frontend/frontend.h"
+#include "model/noreturn.h"
 #include "rules/registry.h"
 
 /* The rule table: built-in, plugin and custom rules, filled once. */
@@ -137,6 +138,13 @@ pt_unit *pt_engine_parse_path(const char *path, pt_frontend_choice choice,
     pt_unit *unit = pt_source_parse(path, language, text, length, choice,
                                     compdb_dir, NULL, 0, NULL, 0);
     free(text);
+    /* the model the rules see: with the default vocabulary's noreturn */
+    pt_config *config = pt_config_default(pt_engine_rules());
+    uint32_t count = 0;
+    const char *const *noreturn =
+        pt_config_vocab(config, PT_VOCAB_NORETURN, &count);
+    pt_unit_cut_noreturn(unit, noreturn, count);
+    pt_config_free(config);
     return unit;
 }
 

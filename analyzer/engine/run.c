@@ -18,6 +18,7 @@
 #include "engine/rule_ctx.h"
 #include "engine/source.h"
 #include "engine/suppress.h"
+#include "model/noreturn.h"
 
 /* What one file produced; filled by whichever worker took it. */
 typedef struct file_result {
@@ -199,10 +200,15 @@ static pt_unit *parse_with_config(const run_state *state, const char *path,
         pt_config_vocab(config, PT_VOCAB_LOCK_ACQUIRE, &nacquire);
     const char *const *release =
         pt_config_vocab(config, PT_VOCAB_LOCK_RELEASE, &nrelease);
-    return pt_source_parse(path, language, text, length,
-                           state->options->frontend,
-                           state->options->compdb_dir, acquire, nacquire,
-                           release, nrelease);
+    pt_unit *unit = pt_source_parse(path, language, text, length,
+                                    state->options->frontend,
+                                    state->options->compdb_dir, acquire,
+                                    nacquire, release, nrelease);
+    uint32_t nnoreturn = 0;
+    const char *const *noreturn =
+        pt_config_vocab(config, PT_VOCAB_NORETURN, &nnoreturn);
+    pt_unit_cut_noreturn(unit, noreturn, nnoreturn);
+    return unit;
 }
 
 /* The cache key of one file: the run's, its path, text and config. */

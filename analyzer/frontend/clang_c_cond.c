@@ -207,6 +207,25 @@ static const cc_macro *from_macro(cc_ctx *c, CXCursor e)
     return m;
 }
 
+/* `#define stderr stderr` (glibc): a macro that names the variable it
+   expands to is that variable, as the tree-sitter frontend reads it. */
+static bool names_own_variable(CXCursor e, const cc_macro *m)
+{
+    CXCursor expr = cc_strip(e);
+    if (clang_getCursorKind(expr) != CXCursor_DeclRefExpr) {
+        return false;
+    }
+    CXCursor target = clang_getCursorReferenced(expr);
+    if (clang_getCursorKind(target) != CXCursor_VarDecl) {
+        return false;
+    }
+    CXString name = clang_getCursorSpelling(target);
+    const char *text = clang_getCString(name);
+    bool same = text != NULL && strcmp(text, m->name) == 0;
+    clang_disposeString(name);
+    return same;
+}
+
 pt_value cc_macro_value(cc_ctx *c, CXCursor e, bool discard, bool *handled)
 {
     pt_value v = {0};
@@ -222,7 +241,7 @@ pt_value cc_macro_value(cc_ctx *c, CXCursor e, bool discard, bool *handled)
     }
     uint32_t s = 0, end = 0;
     cc_extent(c, e, &s, &end);
-    if (s != m->start || end != m->end) {
+    if (s != m->start || end != m->end || names_own_variable(e, m)) {
         return v;
     }
     *handled = true;

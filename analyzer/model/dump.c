@@ -118,6 +118,10 @@ static void dump_block(const pt_block *b, uint32_t index, pt_buf *out)
         pt_buf_printf(out, "    exit %u:%u\n", b->term_loc.line,
                       b->term_loc.col);
         break;
+    case PT_TERM_NORETURN:
+        pt_buf_printf(out, "    noreturn %u:%u\n", b->term_loc.line,
+                      b->term_loc.col);
+        break;
     default:
         pt_buf_printf(out, "    raise %u:%u\n", b->term_loc.line,
                       b->term_loc.col);

@@ -169,6 +169,9 @@ typedef enum pt_term_kind {
     PT_TERM_BRANCH,             /* succ[0] when cond holds, succ[1] if not */
     PT_TERM_RETURN,             /* leaves the function (return, fall off) */
     PT_TERM_RAISE,              /* leaves by an exception */
+    PT_TERM_NORETURN,           /* ends in a call that never returns
+                                   (abort, exit): no successor, and no
+                                   exit of the function either */
 } pt_term_kind;
 
 /* What a branch condition tests, from the true edge's point of view. */

@@ -132,6 +132,7 @@ typedef enum pt_vocab_kind {
     PT_VOCAB_UNBOUNDED_COPY,    /* strcpy and friends */
     PT_VOCAB_LOCK_TYPE,         /* types of lock fields / constructors */
     PT_VOCAB_LOGGING,           /* logger receivers: LOG, logger, ... */
+    PT_VOCAB_NORETURN,          /* C functions that never return */
     PT_VOCAB_KIND_COUNT
 } pt_vocab_kind;
 
