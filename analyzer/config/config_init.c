@@ -47,6 +47,7 @@ static const char INIT_TEXT[] =
     "  # unbounded-copy: [my_strcpy]\n"
     "  # lock-types: [my_mutex_t]\n"
     "  # logging: [LOGGER]              # logger receivers\n"
+    "  # noreturn: [die, fatal]         # C functions that never return\n"
     "\n"
     "# Rule settings for some paths, applied in order after `rules:`.\n"
     "overrides:\n"
