@@ -238,25 +238,27 @@ static void report_call_use(null_check *check, const pt_event *call)
 }
 
 /*
- * Python's value-level tests, which the model keeps in one block:
- * `x and x.attr`, `x.f() if x else d`.  A read of the variable earlier in
- * the same statement (same line), at another column than the use, is
- * taken as such a test.
+ * Value-level tests, which the model keeps in one block: Python's
+ * `x and x.attr`, `x.f() if x else d`; C's `p && p->n`,
+ * `p != NULL ? p->name : ""`.  A read of the variable earlier in the
+ * same statement (same line), at another column than the use, is taken
+ * as such a test.
  */
-static bool tested_in_expression(const null_check *check,
-                                 const pt_block *block, const pt_event *use)
+static bool tested_in_expression(const pt_block *block, const pt_event *use,
+                                 const char *name)
 {
-    if (check->unit->language != PT_LANG_PYTHON) {
-        return false;
-    }
+    /* a call's own argument is one read of the name: a test is another */
+    uint32_t needed = use->kind == PT_EV_CALL ? 2 : 1;
+    uint32_t reads = 0;
     const pt_event *first = pt_block_event(block, 0);
     for (const pt_event *e = use - 1; e >= first; e--) {
         if (e->loc.line != use->loc.line ||
-            (e->kind == PT_EV_ASSIGN && strcmp(e->name, use->name) == 0)) {
+            (e->kind == PT_EV_ASSIGN && strcmp(e->name, name) == 0)) {
             return false;
         }
-        if (e->kind == PT_EV_READ && strcmp(e->name, use->name) == 0 &&
-            e->loc.col != use->loc.col) {
+        if (e->kind == PT_EV_READ && strcmp(e->name, name) == 0 &&
+            (use->kind == PT_EV_CALL || e->loc.col != use->loc.col) &&
+            ++reads == needed) {
             return true;
         }
     }
@@ -280,7 +282,7 @@ static void visit(const void *state, const pt_block *block,
     if (event->kind == PT_EV_DEREF) {
         int32_t var = pt_names_find(&check->vars, event->name);
         if (var >= 0 && pt_bit_get(state, (uint32_t)var) &&
-            !tested_in_expression(check, block, event)) {
+            !tested_in_expression(block, event, event->name)) {
             report_use(check, (uint32_t)var, event->loc, "dereferenced");
         }
         return;
@@ -292,7 +294,8 @@ static void visit(const void *state, const pt_block *block,
         int32_t var = event->args[i].kind == PT_VAL_VAR
                           ? pt_names_find(&check->vars, event->args[i].text)
                           : -1;
-        if (var >= 0 && pt_bit_get(state, (uint32_t)var)) {
+        if (var >= 0 && pt_bit_get(state, (uint32_t)var) &&
+            !tested_in_expression(block, event, event->args[i].text)) {
             report_use(check, (uint32_t)var, event->loc, "passed to a "
                        "function that needs it non-null");
         }
