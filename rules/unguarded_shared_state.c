@@ -12,7 +12,14 @@
  * `*_locked`/`*_with_lock`, functions with a lock decorator, and private
  * functions every caller in the file calls with a lock held are analysed
  * as holding the lock.
+ *
+ * Across files: every call of another file's function states whether a
+ * lock was held ("called-locked:SYM" / "called-unlocked:SYM"); an access
+ * without the lock in a function other files can call is dropped when
+ * every call of it in the run holds one (model/facts.h).  Such accesses
+ * still count as unguarded when the file infers its guards.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +28,7 @@
 #include "rules/util_fn_index.h"
 #include "rules/util_lockset.h"
 #include "rules/util_rule.h"
+#include "rules/util_symbols.h"
 
 static const pt_option unguarded_options[] = {
     {"min-guarded-share", PT_OPT_INT, "50",
@@ -41,6 +49,7 @@ typedef struct field_access {
     const char *lock;           /* the lock held, or NULL */
     pt_loc loc;
     bool write;
+    uint32_t function;          /* index of the accessing function */
 } field_access;
 
 typedef struct access_log {
@@ -61,6 +70,7 @@ typedef struct guard_scan {
     pt_fn_index fns;
     pt_arena *arena;            /* strings made while scanning */
     bool *exempt;               /* per function: not counted at all */
+    pt_names call_facts;        /* this round's calls of other files */
 } guard_scan;
 
 static bool ends_with(const char *text, const char *suffix)
@@ -189,6 +199,7 @@ static void log_access(guard_scan *scan, const char *object,
     log->items[log->len++] = (field_access){
         .object = object, .field = field, .lock = lock, .loc = loc,
         .write = write,
+        .function = (uint32_t)(scan->fn - pt_unit_function(scan->unit, 0)),
     };
 }
 
@@ -241,6 +252,24 @@ static void log_address_args(guard_scan *scan, const void *state,
    lock; such accesses count as guarded but never serve as evidence. */
 static const char callers_lock[] = "the caller's lock";
 
+/* Remembers a call of a function of another file, with or without a
+   lock held; stated as facts once the rounds are over. */
+static void note_call_elsewhere(guard_scan *scan, const pt_event *call,
+                                bool held)
+{
+    char symbol[256];
+    char fact[300];
+    if (!pt_call_symbol(scan->unit, call, symbol, sizeof symbol)) {
+        return;
+    }
+    snprintf(fact, sizeof fact, "called-%s:%s", held ? "locked" : "unlocked",
+             symbol);
+    if (pt_names_find(&scan->call_facts, fact) < 0) {
+        pt_names_add(&scan->call_facts, pt_arena_printf(scan->arena, "%s",
+                                                        fact));
+    }
+}
+
 static void visit(const void *state, const pt_block *block,
                   const pt_event *event, void *user)
 {
@@ -253,10 +282,12 @@ static void visit(const void *state, const pt_block *block,
     bool all_held = scan->entry_locked[self];
     if (event->kind == PT_EV_CALL) {
         int32_t callee = pt_fn_index_find(&scan->fns, event->name);
+        bool held = all_held || pt_lockset_any(scan->ls, state);
         if (callee >= 0) {
             scan->calls[callee]++;
-            scan->calls_held[callee] += all_held ||
-                                        pt_lockset_any(scan->ls, state);
+            scan->calls_held[callee] += held;
+        } else {
+            note_call_elsewhere(scan, event, held);
         }
         log_address_args(scan, state, event, all_held ? callers_lock : NULL);
         return;
@@ -427,6 +458,13 @@ static void report_field(guard_scan *scan, const field_access *first,
         pt_finding_add_step(scan->ctx, f, evidence->loc,
                             "'%s' accessed with '%s' held", a->field,
                             evidence->lock);
+        char symbol[256];
+        if (pt_function_symbol(scan->unit,
+                               pt_unit_function(scan->unit, a->function),
+                               symbol, sizeof symbol)) {
+            pt_finding_unless(scan->ctx, f, "called-locked:%s & "
+                              "!called-unlocked:%s", symbol, symbol);
+        }
     }
 }
 
@@ -471,13 +509,18 @@ static void check_unguarded(pt_rule_ctx *ctx, const pt_unit *unit)
         for (int round = 0; round < 4; round++) {
             memset(scan.calls, 0, (n + 1) * sizeof(uint32_t));
             memset(scan.calls_held, 0, (n + 1) * sizeof(uint32_t));
+            scan.call_facts.len = 0;
             scan_functions(&scan);
             if (!infer_entry_locked(&scan)) {
                 break;
             }
         }
         report_all(&scan);
+        for (uint32_t i = 0; i < scan.call_facts.len; i++) {
+            pt_fact_add(ctx, "%s", scan.call_facts.items[i]);
+        }
     }
+    pt_names_free(&scan.call_facts);
     pt_fn_index_free(&scan.fns);
     pt_arena_free(scan.arena);
     free(scan.exempt);
