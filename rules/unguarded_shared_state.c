@@ -362,6 +362,7 @@ static void scan_functions(guard_scan *scan)
             scan->fn = fn;
             scan->ls = &ls;
             pt_dataflow_replay(fn, &ls.analysis, &ls.result, visit, scan);
+            scan->ls = NULL;    /* ls dies with this iteration */
         }
         pt_lockset_free(&ls);
     }

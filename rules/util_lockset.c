@@ -158,9 +158,9 @@ static void collect_locks(pt_lockset *ls, pt_rule_ctx *ctx,
         const pt_block *block = pt_function_block(fn, b);
         for (uint32_t i = 0; i < block->events.len; i++) {
             const pt_event *event = pt_block_event(block, i);
-            bool lock_event = event->kind == PT_EV_ACQUIRE ||
-                              event->kind == PT_EV_RELEASE;
-            if (lock_event && (pt_names_find(&ls->locks, event->name) >= 0 ||
+            bool takes_or_drops = event->kind == PT_EV_ACQUIRE ||
+                                  event->kind == PT_EV_RELEASE;
+            if (takes_or_drops && (pt_names_find(&ls->locks, event->name) >= 0 ||
                                is_lock_path(ctx, unit, event->name))) {
                 pt_names_add(&ls->locks, event->name);
                 note_result_var(ls, block, i);

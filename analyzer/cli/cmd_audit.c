@@ -38,7 +38,7 @@ typedef struct audit_args {
 static bool take_option(audit_args *a, int argc, char **argv, int *i)
 {
     bool missing = false;
-    int taken = 0;
+    int taken;
     const char *v = NULL;
     if ((v = pt_cli_option_value(argc, argv, i, "--claims", &missing)) != NULL) {
         a->claims = v;

@@ -39,7 +39,7 @@ typedef struct report_args {
 static bool take_option(report_args *a, int argc, char **argv, int *i)
 {
     bool missing = false;
-    int taken = 0;
+    int taken;
     const char *v = NULL;
     if ((v = pt_cli_option_value(argc, argv, i, "--html", &missing)) != NULL) {
         a->html = v;

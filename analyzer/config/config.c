@@ -152,7 +152,7 @@ static void set_paths(pt_config *config, const char *path)
 pt_config *pt_config_load(const char *path, const pt_rule *const *rules,
                           pt_config_error *error)
 {
-    pt_config_error local;
+    pt_config_error local = {0};
     error = error != NULL ? error : &local;
     char *text = NULL;
     size_t len = 0;

@@ -112,9 +112,10 @@ static bool fail_option(loader *ld, const pt_rule *rule, const cfg_node *key)
                     rule->id, key->text);
     }
     const char *names[32];
-    uint32_t n = count < 32 ? count : 32;
-    for (uint32_t i = 0; i < n; i++) {
-        names[i] = rule->options[i].name;
+    uint32_t n = 0;
+    while (n < count && n < 32) {
+        names[n] = rule->options[n].name;
+        n++;
     }
     const char *near = cfg_suggest(key->text, names, n);
     if (near != NULL) {
@@ -359,7 +360,7 @@ static bool read_top(loader *ld, int key, const cfg_node *value)
     }
 }
 
-static void start(loader *ld, const char *name)
+static void clear_error(loader *ld, const char *name)
 {
     memset(ld->error, 0, sizeof(*ld->error));
     snprintf(ld->error->file, sizeof(ld->error->file), "%s", name);
@@ -369,7 +370,7 @@ bool cfg_apply(pt_config *config, const char *name, const cfg_node *root,
                pt_config_error *error)
 {
     loader ld = {.config = config, .error = error};
-    start(&ld, name);
+    clear_error(&ld, name);
     if (root == NULL) {
         return true;
     }
@@ -390,7 +391,7 @@ bool cfg_apply_vocab(pt_config *config, const char *name,
                      const cfg_node *root, pt_config_error *error)
 {
     loader ld = {.config = config, .error = error};
-    start(&ld, name);
+    clear_error(&ld, name);
     return read_vocab(&ld, root);
 }
 
@@ -628,7 +629,11 @@ static bool read_rules_dir(ext_reader *r, loader *ld, const cfg_node *at,
     size_t count = 0;
     for (struct dirent *e = readdir(d); e != NULL; e = readdir(d)) {
         if (is_yaml_name(e->d_name)) {
-            names = realloc(names, (count + 1) * sizeof(*names));
+            const char **grown = realloc(names, (count + 1) * sizeof(*names));
+            if (grown == NULL) {
+                abort();
+            }
+            names = grown;
             names[count++] = join_path(ld->config->arena, dir, e->d_name);
         }
     }
@@ -720,7 +725,7 @@ pt_config_extensions *pt_config_load_extensions(const char *path,
     ext_reader r = {.ext = ext};
     bool ok = parse_file(holder->arena, path, &yaml, &root, error);
     if (ok) {
-        start(&ld, path);
+        clear_error(&ld, path);
     }
     for (uint32_t i = 0; ok && root != NULL && root->kind == CFG_MAP &&
                          i < root->len; i++) {

@@ -302,7 +302,7 @@ static const char *point_start(const char *line, char label[16])
         p++;
     }
     size_t n = 0;
-    while (isdigit((unsigned char)p[n]) && n < 6) {
+    while (n < 6 && isdigit((unsigned char)p[n])) {
         n++;
     }
     if (n == 0) {
