@@ -18,6 +18,7 @@
 #include "engine/rule_ctx.h"
 #include "engine/source.h"
 #include "engine/suppress.h"
+#include "model/lock_wrappers.h"
 #include "model/noreturn.h"
 
 /* What one file produced; filled by whichever worker took it. */
@@ -208,6 +209,7 @@ static pt_unit *parse_with_config(const run_state *state, const char *path,
     const char *const *noreturn =
         pt_config_vocab(config, PT_VOCAB_NORETURN, &nnoreturn);
     pt_unit_cut_noreturn(unit, noreturn, nnoreturn);
+    pt_unit_expand_lock_wrappers(unit);
     return unit;
 }
 

@@ -1,0 +1,20 @@
+/*
+ * lock_wrappers.h - calls of a unit's own lock and unlock helpers become
+ * the acquire and release they stand for.
+ */
+#ifndef PTLINT_MODEL_LOCK_WRAPPERS_H
+#define PTLINT_MODEL_LOCK_WRAPPERS_H
+
+#include "ptlint/model.h"
+
+/*
+ * A function that acquires a lock reached from one of its parameters and
+ * never releases it (`tree_lock(t)`: `pthread_mutex_lock(&t->lock)`)
+ * leaves it held: that is its exit lock state.  After each call of such
+ * a function the unit gets an implicit ACQUIRE of the caller's argument
+ * path with the same suffix ("tree.lock"); likewise RELEASE for unlock
+ * helpers.  Helpers of helpers are found in later rounds.
+ */
+void pt_unit_expand_lock_wrappers(pt_unit *unit);
+
+#endif
