@@ -119,10 +119,13 @@ static bool assigned_a_lock(pt_rule_ctx *ctx, const pt_unit *unit,
                     e->args[0].text == NULL) {
                     continue;
                 }
+                /* a field write without a base (`f().x = ...`) names
+                   no path */
                 size_t base = e->base != NULL ? strlen(e->base) : 0;
                 bool same = e->kind == PT_EV_ASSIGN
                     ? strcmp(e->name, path) == 0
-                    : strncmp(path, e->base, base) == 0 && path[base] == '.' &&
+                    : e->base != NULL && strncmp(path, e->base, base) == 0 &&
+                      path[base] == '.' &&
                       strcmp(path + base + 1, e->name) == 0;
                 if (same && constructs_lock(ctx, e->args[0].text)) {
                     return true;
