@@ -5,10 +5,11 @@
  * to the line that opens the block, and its character the one most
  * indented lines use.  A line is reported when its indentation mixes tabs
  * and spaces, uses the minority character, or steps in from its enclosing
- * block by something other than the unit (or sits apart from its
- * siblings).  Continuation lines, comments, strings, preprocessor lines
- * and labels are left alone; the statements after a `case` label may sit
- * one unit in from the label or from the `switch`.
+ * block by something other than the unit (each such line, not only the
+ * first of its block).  Continuation lines, comments, strings,
+ * preprocessor lines and labels are left alone; the statements after a
+ * `case` label may sit one unit in from the label or from the `switch`,
+ * and a `}` lines up with the line that opened its block.
  */
 #include <string.h>
 
@@ -101,17 +102,33 @@ static bool check_characters(pt_rule_ctx *ctx, const indent_profile *p,
     return false;
 }
 
-/* The indent a line at depth d should have, or -1 when unknown. */
+/* The indent a line at depth d should have, or -1 when unknown.  Every
+   line of a block is measured from the block's opener, not from its first
+   sibling: a block indented by the wrong step is wrong on each line (as
+   pycodestyle's E111 says), and a header indented wrongly does not make
+   its correctly stepped body wrong too.  The first sibling stands in
+   only when no opener was seen. */
 static int64_t expected_indent(const walk_state *w, const indent_profile *p,
-                               uint32_t d, int64_t actual)
+                               uint32_t d, int64_t actual, bool closing)
 {
+    if (closing && d + 1 < MAX_DEPTH && w->opener[d + 1] >= 0) {
+        return w->opener[d + 1];    /* `}` lines up with its header */
+    }
     if (w->label[d] >= 0 && actual == w->label[d] + p->unit) {
         return actual;          /* case body one unit in from its label */
     }
-    if (w->sibling[d] >= 0 && w->previous_depth >= d) {
-        return w->sibling[d];
+    if (w->opener[d] >= 0) {
+        return w->opener[d] + p->unit;
     }
-    return w->opener[d] >= 0 ? w->opener[d] + p->unit : -1;
+    return w->sibling[d] >= 0 && w->previous_depth >= d ? w->sibling[d] : -1;
+}
+
+/* True when the line starts with `}`: it closes the block its header
+   opened (C; in Python such a line is a continuation). */
+static bool closes_block(const pt_unit *unit, const pt_line *line)
+{
+    uint32_t lead = line->indent_spaces + line->indent_tabs;
+    return lead < line->length && unit->text[line->start + lead] == '}';
 }
 
 static void walk_line(pt_rule_ctx *ctx, const pt_unit *unit,
@@ -122,6 +139,9 @@ static void walk_line(pt_rule_ctx *ctx, const pt_unit *unit,
     if (line->kind == PT_LINE_LABEL && d < MAX_DEPTH) {
         w->label[d] = line->indent_width;
         w->sibling[d] = -1;
+        if (d + 1 < MAX_DEPTH) {
+            w->opener[d + 1] = line->indent_width;  /* `case X: {` */
+        }
         return;
     }
     if (!line_counts(line)) {
@@ -130,7 +150,8 @@ static void walk_line(pt_rule_ctx *ctx, const pt_unit *unit,
     pt_loc loc = {n, 1, line->start};
     int64_t actual = line->indent_width;
     if (!check_characters(ctx, p, line, loc) && d > 0 && p->unit > 0) {
-        int64_t expected = expected_indent(w, p, d, actual);
+        int64_t expected = expected_indent(w, p, d, actual,
+                                           closes_block(unit, line));
         if (expected >= 0 && expected != actual) {
             report_step(ctx, p, loc, actual, expected);
         }

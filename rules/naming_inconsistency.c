@@ -60,6 +60,13 @@ static const pt_option naming_options[] = {
     {0},
 };
 
+/* UPPER_CASE, or a single capital letter. */
+static bool is_upper(const char *name)
+{
+    pt_case_style style = pt_case_style_of(name);
+    return style == PT_CASE_UPPER || style == PT_CASE_CAPITAL;
+}
+
 /* The naming kind of a C declaration. */
 static name_kind c_kind(const pt_decl *decl)
 {
@@ -68,8 +75,7 @@ static name_kind c_kind(const pt_decl *decl)
         return KIND_FUNCTION;
     case PT_DECL_GLOBAL:
         /* An UPPER_CASE file-scope object is a constant, as a macro is. */
-        return pt_case_style_of(decl->name) == PT_CASE_UPPER ? KIND_CONSTANT
-                                                             : KIND_VARIABLE;
+        return is_upper(decl->name) ? KIND_CONSTANT : KIND_VARIABLE;
     case PT_DECL_LOCAL:
     case PT_DECL_PARAM:
         return KIND_VARIABLE;
@@ -87,8 +93,21 @@ static name_kind c_kind(const pt_decl *decl)
     }
 }
 
-/* The naming kind of a Python declaration; module UPPER names are
-   constants, other module names variables. */
+/* The naming kind of a Python module-level name: UPPER names are
+   constants, other names variables. */
+static name_kind python_module_kind(const pt_decl *decl)
+{
+    if (is_upper(decl->name)) {
+        return KIND_CONSTANT;
+    }
+    /* a module name with a capital first letter is a class or type alias
+       (`FunctionType = type(f)`) or a constant: as pep8-naming (N816 flags
+       only mixedCase), it is not a variable */
+    return isupper((unsigned char)decl->name[strspn(decl->name, "_")])
+               ? KIND_SKIP : KIND_VARIABLE;
+}
+
+/* The naming kind of a Python declaration. */
 static name_kind python_kind(const pt_decl *decl)
 {
     switch (decl->kind) {
@@ -96,16 +115,10 @@ static name_kind python_kind(const pt_decl *decl)
     case PT_DECL_METHOD:
         return KIND_FUNCTION;
     case PT_DECL_LOCAL:
-        return KIND_VARIABLE;
+        /* outside functions: an `except ... as` name of the module */
+        return decl->function < 0 ? python_module_kind(decl) : KIND_VARIABLE;
     case PT_DECL_GLOBAL:
-        if (pt_case_style_of(decl->name) == PT_CASE_UPPER) {
-            return KIND_CONSTANT;
-        }
-        /* a module name with a capital first letter is a class or type
-           alias (`FunctionType = type(f)`) or a constant: as pep8-naming
-           (N816 flags only mixedCase), it is not a variable */
-        return isupper((unsigned char)decl->name[strspn(decl->name, "_")])
-                   ? KIND_SKIP : KIND_VARIABLE;
+        return python_module_kind(decl);
     case PT_DECL_PARAM:
         return KIND_PARAMETER;
     case PT_DECL_ATTRIBUTE:
@@ -194,9 +207,14 @@ static uint32_t name_set_add(name_set *set, const pt_unit *unit,
 }
 
 /* Only functions and types are declared twice (prototype and
-   definition); they count once per kind and owning function. */
-static bool may_repeat(const pt_decl *decl)
+   definition); they count once per kind and owning function.  A Python
+   local may have several decls (each `except ... as` name has its own);
+   it is judged once, at all of its bindings. */
+static bool may_repeat(const pt_unit *unit, const pt_decl *decl)
 {
+    if (unit->language == PT_LANG_PYTHON && decl->kind == PT_DECL_LOCAL) {
+        return true;
+    }
     return decl->kind == PT_DECL_FUNCTION || decl->kind == PT_DECL_TYPE ||
            decl->kind == PT_DECL_TYPEDEF;
 }
@@ -222,7 +240,7 @@ static bool *find_repeats(const pt_unit *unit)
     for (uint32_t i = 0; i < unit->decls.len; i++) {
         const pt_decl *decl = pt_unit_decl(unit, i);
         name_kind kind = kind_of(unit, decl);
-        if (kind != KIND_SKIP && may_repeat(decl)) {
+        if (kind != KIND_SKIP && may_repeat(unit, decl)) {
             repeated[i] = name_set_add(&set, unit, i, (uint32_t)kind,
                                        decl->function, same_name) != i;
         }
@@ -231,18 +249,39 @@ static bool *find_repeats(const pt_unit *unit)
     return repeated;
 }
 
+/* A Python def that has no decl of its own: it rebinds a name bound
+   before (an assignment or import, or an earlier def of the same name in
+   the other branch of an `if`).  Each def is a function to judge. */
+static bool def_without_decl(const pt_unit *unit, const pt_function *fn)
+{
+    return unit->language == PT_LANG_PYTHON && fn->decl < 0 &&
+           fn->name != NULL && !pt_is_dunder(fn->name);
+}
+
+static void count_name(style_census *census, name_kind kind,
+                       const char *name)
+{
+    if (pt_name_is_multi_word(name)) {
+        census->count[kind][pt_case_style_of(name)]++;
+        census->total[kind]++;
+    }
+}
+
 static void take_census(const pt_unit *unit, const bool *repeated,
                         style_census *census)
 {
     for (uint32_t i = 0; i < unit->decls.len; i++) {
         const pt_decl *decl = pt_unit_decl(unit, i);
         name_kind kind = kind_of(unit, decl);
-        if (kind == KIND_SKIP || !pt_name_is_multi_word(decl->name) ||
-            repeated[i]) {
-            continue;
+        if (kind != KIND_SKIP && !repeated[i]) {
+            count_name(census, kind, decl->name);
         }
-        census->count[kind][pt_case_style_of(decl->name)]++;
-        census->total[kind]++;
+    }
+    for (uint32_t i = 0; i < unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(unit, i);
+        if (def_without_decl(unit, fn)) {
+            count_name(census, KIND_FUNCTION, fn->name);
+        }
     }
 }
 
@@ -281,19 +320,133 @@ static bool allowed(pt_rule_ctx *ctx, const char *name)
     return false;
 }
 
-static void report_name(pt_rule_ctx *ctx, const pt_decl *decl,
-                        name_kind kind, pt_case_style expected,
-                        const style_census *census, bool inferred)
+/* A name to judge: a decl, or a Python def that has none. */
+typedef struct named {
+    const char *name;
+    name_kind kind;
+    pt_loc loc;
+    int32_t function;           /* Python local or parameter: its
+                                   function, whose flow shows each binding;
+                                   otherwise -1 */
+} named;
+
+static void report_at(pt_rule_ctx *ctx, const named *item, pt_loc loc,
+                      pt_case_style expected, const style_census *census,
+                      bool inferred)
 {
-    const char *actual = pt_case_style_name(pt_case_style_of(decl->name));
+    const char *actual = pt_case_style_name(pt_case_style_of(item->name));
     if (inferred) {
-        pt_report(ctx, decl->loc, "'%s' is %s, but %u of %u %s here are %s",
-                  decl->name, actual, census->count[kind][expected],
-                  census->total[kind], kind_plural[kind],
+        pt_report(ctx, loc, "'%s' is %s, but %u of %u %s here are %s",
+                  item->name, actual, census->count[item->kind][expected],
+                  census->total[item->kind], kind_plural[item->kind],
                   pt_case_style_name(expected));
     } else {
-        pt_report(ctx, decl->loc, "'%s' is %s; %s are %s", decl->name, actual,
-                  kind_plural[kind], pt_case_style_name(expected));
+        pt_report(ctx, loc, "'%s' is %s; %s are %s", item->name, actual,
+                  kind_plural[item->kind], pt_case_style_name(expected));
+    }
+}
+
+/* True when event `i` of `blk` binds `name` by an augmented assignment:
+   the target itself was read, at the same place, earlier in the statement
+   (`n += 1` reads n, then the right side, then assigns n). */
+static bool augmented(const pt_block *blk, uint32_t i, const char *name)
+{
+    const pt_event *e = pt_block_event(blk, i);
+    for (uint32_t j = i; j-- > 0;) {
+        const pt_event *r = pt_block_event(blk, j);
+        if (r->loc.line < e->loc.line) {
+            return false;
+        }
+        if (r->kind == PT_EV_READ && r->loc.byte == e->loc.byte &&
+            r->name != NULL && strcmp(r->name, name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* True when event `i` of `blk` is a binding of `name` to report. */
+static bool is_binding(const pt_block *blk, uint32_t i, const char *name)
+{
+    const pt_event *e = pt_block_event(blk, i);
+    return e->kind == PT_EV_ASSIGN && !e->implicit && e->name != NULL &&
+           strcmp(e->name, name) == 0 && !augmented(blk, i, name);
+}
+
+static bool line_in(const uint32_t *lines, uint32_t count, uint32_t line)
+{
+    for (uint32_t i = 0; i < count; i++) {
+        if (lines[i] == line) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Reports a Python local or parameter at each of its bindings in its
+   function (the assignments, loop, `with` and `except` targets the flow
+   records; not augmented assignments, which only update), as pep8-naming
+   judges every binding; one finding per line.  A parameter is reported
+   at its declaration too; a local whose flow shows no binding, at its
+   decl. */
+static void report_bindings(pt_rule_ctx *ctx, const pt_unit *unit,
+                            const named *item, bool param,
+                            pt_case_style expected,
+                            const style_census *census, bool inferred)
+{
+    const pt_function *fn = pt_unit_function(unit, (uint32_t)item->function);
+    uint32_t count = 0;
+    for (uint32_t b = 0; b < fn->blocks.len; b++) {
+        const pt_block *blk = pt_function_block(fn, b);
+        for (uint32_t i = 0; i < blk->events.len; i++) {
+            count += is_binding(blk, i, item->name);
+        }
+    }
+    uint32_t *lines = malloc((count + 1) * sizeof(uint32_t));
+    uint32_t done = 0;
+    if (param || count == 0 || lines == NULL) {
+        report_at(ctx, item, item->loc, expected, census, inferred);
+        if (lines != NULL) {
+            lines[done++] = item->loc.line;
+        }
+    }
+    for (uint32_t b = 0; lines != NULL && b < fn->blocks.len; b++) {
+        const pt_block *blk = pt_function_block(fn, b);
+        for (uint32_t i = 0; i < blk->events.len; i++) {
+            const pt_event *e = pt_block_event(blk, i);
+            if (is_binding(blk, i, item->name) &&
+                !line_in(lines, done, e->loc.line)) {
+                lines[done++] = e->loc.line;
+                report_at(ctx, item, e->loc, expected, census, inferred);
+            }
+        }
+    }
+    free(lines);
+}
+
+static void check_name(pt_rule_ctx *ctx, const pt_unit *unit,
+                       const style_census *census, const named *item)
+{
+    if (allowed(ctx, item->name)) {
+        return;
+    }
+    bool inferred = false;
+    pt_case_style expected = expected_style(ctx, unit, census, item->kind,
+                                            &inferred);
+    pt_case_style actual = pt_case_style_of(item->name);
+    if (item->kind == KIND_CLASS && actual == PT_CASE_UPPER &&
+        strchr(item->name + strspn(item->name, "_"), '_') == NULL) {
+        actual = PT_CASE_PASCAL;        /* an acronym: `ABC`, `HTTP` */
+    }
+    if (pt_case_style_fits(actual, expected)) {
+        return;
+    }
+    if (item->function >= 0 &&
+        (uint32_t)item->function < unit->functions.len) {
+        report_bindings(ctx, unit, item, item->kind == KIND_PARAMETER,
+                        expected, census, inferred);
+    } else {
+        report_at(ctx, item, item->loc, expected, census, inferred);
     }
 }
 
@@ -308,19 +461,21 @@ static void check_naming(pt_rule_ctx *ctx, const pt_unit *unit)
     for (uint32_t i = 0; i < unit->decls.len; i++) {
         const pt_decl *decl = pt_unit_decl(unit, i);
         name_kind kind = kind_of(unit, decl);
-        if (kind == KIND_SKIP || repeated[i] || allowed(ctx, decl->name)) {
+        if (kind == KIND_SKIP || repeated[i]) {
             continue;
         }
-        bool inferred = false;
-        pt_case_style expected = expected_style(ctx, unit, &census, kind,
-                                                &inferred);
-        pt_case_style actual = pt_case_style_of(decl->name);
-        if (kind == KIND_CLASS && actual == PT_CASE_UPPER &&
-            strchr(decl->name + strspn(decl->name, "_"), '_') == NULL) {
-            actual = PT_CASE_PASCAL;    /* an acronym: `ABC`, `HTTP` */
-        }
-        if (!pt_case_style_fits(actual, expected)) {
-            report_name(ctx, decl, kind, expected, &census, inferred);
+        bool local = unit->language == PT_LANG_PYTHON &&
+                     (decl->kind == PT_DECL_LOCAL ||
+                      decl->kind == PT_DECL_PARAM);
+        named item = {decl->name, kind, decl->loc,
+                      local ? decl->function : -1};
+        check_name(ctx, unit, &census, &item);
+    }
+    for (uint32_t i = 0; i < unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(unit, i);
+        if (def_without_decl(unit, fn)) {
+            named item = {fn->name, KIND_FUNCTION, fn->loc, -1};
+            check_name(ctx, unit, &census, &item);
         }
     }
     free(repeated);

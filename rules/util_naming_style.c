@@ -10,7 +10,7 @@ static const char *const style_names[PT_CASE_COUNT] = {
     [PT_CASE_NONE] = "any",          [PT_CASE_LOWER_WORD] = "lowercase",
     [PT_CASE_SNAKE] = "snake_case",  [PT_CASE_CAMEL] = "camelCase",
     [PT_CASE_PASCAL] = "PascalCase", [PT_CASE_UPPER] = "UPPER_CASE",
-    [PT_CASE_MIXED] = "mixed_Case",
+    [PT_CASE_MIXED] = "mixed_Case",  [PT_CASE_CAPITAL] = "UPPER_CASE",
 };
 
 /* Counts of what the core of a name holds. */
@@ -44,8 +44,12 @@ static name_shape measure(const char *name)
 pt_case_style pt_case_style_of(const char *name)
 {
     name_shape s = measure(name);
-    if (s.letters <= 1) {
+    if (s.letters == 0) {
         return PT_CASE_NONE;
+    }
+    if (s.letters == 1) {
+        /* one letter is one word: "x" lowercase, "T" a capital */
+        return s.upper > 0 ? PT_CASE_CAPITAL : PT_CASE_LOWER_WORD;
     }
     if (s.lower == 0) {
         return PT_CASE_UPPER;
@@ -63,6 +67,9 @@ bool pt_case_style_fits(pt_case_style actual, pt_case_style expected)
 {
     if (actual == PT_CASE_NONE || actual == expected) {
         return true;
+    }
+    if (actual == PT_CASE_CAPITAL) {
+        return expected == PT_CASE_PASCAL || expected == PT_CASE_UPPER;
     }
     return actual == PT_CASE_LOWER_WORD &&
            (expected == PT_CASE_SNAKE || expected == PT_CASE_CAMEL);

@@ -7,13 +7,14 @@
 #include <stdbool.h>
 
 typedef enum pt_case_style {
-    PT_CASE_NONE = 0,           /* no letters, or one letter: fits all */
-    PT_CASE_LOWER_WORD,         /* "tree": fits snake_case and camelCase */
+    PT_CASE_NONE = 0,           /* no letters: fits all */
+    PT_CASE_LOWER_WORD,         /* "tree", "x": fits snake and camelCase */
     PT_CASE_SNAKE,              /* "provider_tree" */
     PT_CASE_CAMEL,              /* "providerTree" */
     PT_CASE_PASCAL,             /* "ProviderTree", "Tree" */
     PT_CASE_UPPER,              /* "MAX_NAME", "MAX" */
     PT_CASE_MIXED,              /* "Provider_tree", "get_Name" */
+    PT_CASE_CAPITAL,            /* "T", "A1": fits PascalCase, UPPER_CASE */
     PT_CASE_COUNT
 } pt_case_style;
 

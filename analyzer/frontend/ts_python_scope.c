@@ -568,6 +568,113 @@ static bool walk_special(ts_py_ctx *cx, TSNode node, ts_py_kind type,
     return true;
 }
 
+/* The caught expression of an except clause (without its `as`), or a
+   null node. */
+static TSNode handler_type(TSNode clause)
+{
+    TSNode v = ts_py_field(clause, TS_PY_F_value);
+    if (ts_node_is_null(v) && ts_py_is(clause, TS_PY_K_except_group_clause) &&
+        !ts_py_is(ts_py_child(clause, 0), TS_PY_K_block)) {
+        v = ts_py_child(clause, 0);
+    }
+    return ts_py_is(v, TS_PY_K_as_pattern) ? ts_py_child(v, 0) : v;
+}
+
+/* The `as` target of an except clause, or a null node. */
+static TSNode handler_alias(TSNode clause)
+{
+    TSNode v = ts_py_field(clause, TS_PY_F_value);
+    if (ts_node_is_null(v) && ts_py_is(clause, TS_PY_K_except_group_clause)) {
+        v = ts_py_child(clause, 0);
+    }
+    if (ts_py_is(v, TS_PY_K_as_pattern)) {
+        return ts_py_child(ts_py_field(v, TS_PY_F_alias), 0);
+    }
+    return ts_py_field(clause, TS_PY_F_alias);
+}
+
+static void walk_blocks(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
+                        int depth)
+{
+    ts_py_it it = ts_py_kids(cx, node, true);
+    for (TSNode c; ts_py_it_next(&it, &c);) {
+        if (ts_py_is(c, TS_PY_K_block)) {
+            walk(cx, c, sc, depth + 1);
+        }
+    }
+    ts_py_it_done(&it);
+}
+
+enum { NO_ENTRY = -2 };         /* the scope did not bind the name */
+
+/* Gives `name` in `sc` the handler's decl; returns what it had. */
+static int32_t handler_enter(ts_py_ctx *cx, ts_py_scope *sc,
+                             const char *name, int32_t decl)
+{
+    ts_py_name *n = ts_py_scope_find(sc, name);
+    int32_t saved = n != NULL ? n->decl : NO_ENTRY;
+    if (n == NULL) {
+        n = pt_vec_push(cx->unit->arena, &sc->names, sizeof(ts_py_name));
+        n->name = name;
+    }
+    n->decl = decl;
+    return saved;
+}
+
+/* Puts back what `name` had before the handler (found again: the body
+   may have grown the scope's names). */
+static void handler_leave(ts_py_scope *sc, const char *name, int32_t saved)
+{
+    ts_py_name *n = ts_py_scope_find(sc, name);
+    if (n == NULL) {
+        return;
+    }
+    if (saved == NO_ENTRY) {
+        n->name = "";           /* unbound again: a later binding is new */
+    } else {
+        n->decl = saved;
+    }
+}
+
+/* `except E as name:` binds `name` for the handler alone: Python unbinds
+   it when the handler ends, and pyflakes judges each handler's binding on
+   its own (F841 in any scope).  So the binding is a decl of its own, a
+   LOCAL (function -1 outside functions), read by the handler's body only;
+   the scope's other binding of the name, if any, is back after it.  A
+   scope of kind OTHER that nothing walks holds the handler's decl, so the
+   read pass (which re-enters scopes in order) finds it again. */
+static void walk_handler(ts_py_ctx *cx, TSNode node, ts_py_scope *sc,
+                         int depth)
+{
+    walk(cx, handler_type(node), sc, depth + 1);
+    TSNode alias = handler_alias(node);
+    if (ts_node_is_null(alias)) {
+        walk_blocks(cx, node, sc, depth);
+        return;
+    }
+    ts_py_scope *memo = ts_py_scope_open(cx, sc, TS_PY_SCOPE_OTHER, node);
+    const char *name = ts_py_text(cx, alias);
+    ts_py_name *n = ts_py_scope_find(sc, name);
+    bool own = memo != sc && ts_py_is(alias, TS_PY_K_identifier) &&
+               (n == NULL || !n->is_global);
+    if (own && !cx->reading) {
+        ts_py_name *m = pt_vec_push(cx->unit->arena, &memo->names,
+                                    sizeof(ts_py_name));
+        m->name = name;
+        m->decl = ts_py_add_decl(cx, PT_DECL_LOCAL, alias, name,
+                                 sc->function);
+    }
+    if (!own || memo->names.len == 0) {
+        ts_py_target(cx, alias, sc, depth + 1, false, false);
+        walk_blocks(cx, node, sc, depth);
+        return;
+    }
+    int32_t decl = ((ts_py_name *)memo->names.items)[0].decl;
+    int32_t saved = handler_enter(cx, sc, name, decl);
+    walk_blocks(cx, node, sc, depth);
+    handler_leave(sc, name, saved);
+}
+
 bool ts_py_walk_binding_stmt(ts_py_ctx *cx, TSNode node, ts_py_kind type,
                              ts_py_scope *sc, int depth)
 {
@@ -587,19 +694,9 @@ bool ts_py_walk_binding_stmt(ts_py_ctx *cx, TSNode node, ts_py_kind type,
                (pyflakes reports them); `as (a, b)` unpacks */
             ts_py_target(cx, target, sc, depth + 1, false, false);
         }
-    } else if (type == TS_PY_K_except_clause) {
-        walk(cx, ts_py_field(node, TS_PY_F_value), sc, depth + 1);
-        TSNode alias = ts_py_field(node, TS_PY_F_alias);
-        if (!ts_node_is_null(alias)) {
-            ts_py_target(cx, alias, sc, depth + 1, false, false);
-        }
-        ts_py_it it = ts_py_kids(cx, node, true);
-        for (TSNode c; ts_py_it_next(&it, &c);) {
-            if (ts_py_is(c, TS_PY_K_block)) {
-                walk(cx, c, sc, depth + 1);
-            }
-        }
-        ts_py_it_done(&it);
+    } else if (type == TS_PY_K_except_clause ||
+               type == TS_PY_K_except_group_clause) {
+        walk_handler(cx, node, sc, depth);
     } else if (type == TS_PY_K_named_expression) {
         walk(cx, ts_py_field(node, TS_PY_F_value), sc, depth + 1);
         ts_py_scope *target = sc;
@@ -651,6 +748,25 @@ void ts_py_walk(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
     walk(cx, node, sc, depth);
 }
 
+/* After the read pass: a name bound only by except handlers is still a
+   variable of its scope to the CFG walk (which asks ts_py_resolve). */
+static void handlers_rebind(ts_py_ctx *cx)
+{
+    ts_py_scope **all = cx->scopes.items;
+    for (uint32_t i = 0; i < cx->scopes.len; i++) {
+        ts_py_scope *s = all[i];
+        bool handler = ts_py_is(s->node, TS_PY_K_except_clause) ||
+                       ts_py_is(s->node, TS_PY_K_except_group_clause);
+        if (!handler || s->names.len == 0) {
+            continue;
+        }
+        ts_py_name *own = s->names.items;
+        if (ts_py_scope_find(s->parent, own->name) == NULL) {
+            handler_enter(cx, s->parent, own->name, own->decl);
+        }
+    }
+}
+
 void ts_py_scopes_build(ts_py_ctx *cx, TSNode root)
 {
     cx->module = ts_py_scope_open(cx, NULL, TS_PY_SCOPE_MODULE, root);
@@ -658,6 +774,7 @@ void ts_py_scopes_build(ts_py_ctx *cx, TSNode root)
     cx->reading = true;
     cx->next_scope = 1;
     walk_children(cx, root, cx->module, 0);
+    handlers_rebind(cx);
     if (!cx->undefined_read) {
         return;
     }
