@@ -141,6 +141,12 @@ static uint8_t brace_kind(const cc_ctx *c, uint32_t i, uint32_t prev)
     if (tok(c, prev, "{")) {
         return BR_INIT;         /* only inside initializers in practice */
     }
+    /* `extern "C" {` (C++ headers, often in an inactive #ifdef): its
+       declarations stay at file level, as tree-sitter reads them */
+    if (c->tokens[prev].kind == CXToken_Literal && prev > 0 &&
+        tok(c, prev - 1, "extern")) {
+        return BR_INIT;
+    }
     /* struct/union/enum [name] { */
     for (uint32_t k = 0, j = prev; k < 2 && j != CC_NONE; k++) {
         if (tok(c, j, "struct") || tok(c, j, "union") || tok(c, j, "enum")) {
@@ -200,6 +206,36 @@ static void mark_preprocessor(cc_ctx *c, uint8_t *pp)
             line->kind = PT_LINE_PREPROCESSOR;
             tail = line->length > 0 && t[line->length - 1] == '\\';
         }
+    }
+}
+
+/*
+ * Lines of #if branches the preprocessor skipped: libclang sees no code
+ * there, so they are left alone like directives.  Their braces must not
+ * count either: `#if A / if (a) { / #else / if (b) { / #endif` opens one
+ * block, not two.
+ */
+static void mark_skipped(cc_ctx *c, uint8_t *pp)
+{
+    pt_unit *u = c->unit;
+    CXSourceRangeList *ranges = clang_getSkippedRanges(c->tu, c->file);
+    for (unsigned r = 0; ranges != NULL && r < ranges->count; r++) {
+        uint32_t start = 0, end = 0;
+        if (!cc_file_offset(c, clang_getRangeStart(ranges->ranges[r]),
+                            &start) ||
+            !cc_file_offset(c, clang_getRangeEnd(ranges->ranges[r]), &end)) {
+            continue;
+        }
+        uint32_t first = cc_loc(c, start).line;
+        uint32_t last = cc_loc(c, end).line;
+        for (uint32_t l = first; l >= 1 && l <= last && l <= u->lines.len;
+             l++) {
+            pp[l - 1] = 1;
+            pt_unit_line(u, l)->kind = PT_LINE_PREPROCESSOR;
+        }
+    }
+    if (ranges != NULL) {
+        clang_disposeSourceRangeList(ranges);
     }
 }
 
@@ -317,6 +353,7 @@ void cc_lines(cc_ctx *c)
         return;
     }
     mark_preprocessor(c, pp);
+    mark_skipped(c, pp);
     mark_comment_lines(c, pp);
     line_state s = {0};
     s.prev = CC_NONE;
