@@ -230,8 +230,11 @@ static void mark_skipped(cc_ctx *c, uint8_t *pp)
         uint32_t last = cc_loc(c, end).line;
         for (uint32_t l = first; l >= 1 && l <= last && l <= u->lines.len;
              l++) {
+            pt_line *line = pt_unit_line(u, l);
+            if (line->kind != PT_LINE_PREPROCESSOR) {
+                line->kind = PT_LINE_INACTIVE;
+            }
             pp[l - 1] = 1;
-            pt_unit_line(u, l)->kind = PT_LINE_PREPROCESSOR;
         }
     }
     if (ranges != NULL) {

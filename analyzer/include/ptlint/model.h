@@ -48,6 +48,7 @@ typedef enum pt_line_kind {
     PT_LINE_STRING,             /* inside a multi-line string */
     PT_LINE_PREPROCESSOR,       /* C preprocessor directive or its tail */
     PT_LINE_LABEL,              /* C label or case/default label */
+    PT_LINE_INACTIVE,           /* libclang: in an #if branch it skipped */
 } pt_line_kind;
 
 typedef struct pt_line {
