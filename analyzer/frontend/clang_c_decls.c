@@ -175,6 +175,9 @@ int32_t cc_add_decl(cc_ctx *c, CXCursor cursor, pt_decl_kind kind,
         break;
     case PT_DECL_LOCAL:
         d->is_static_local = sc == CX_SC_Static;
+        /* declared by a macro (`Parse *pParse = ...` in a FETCH macro):
+           the macro's user cannot drop it; clang does not warn either */
+        d->marked_unused |= cc_macro_at(c, off) != NULL;
         break;
     case PT_DECL_PARAM:
         break;
