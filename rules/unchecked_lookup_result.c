@@ -24,6 +24,7 @@
 #include "ptlint/rule.h"
 #include "rules/util_fn_index.h"
 #include "rules/util_nullable.h"
+#include "rules/util_rule.h"
 #include "rules/util_symbols.h"
 
 static const pt_option unchecked_options[] = {
@@ -60,10 +61,10 @@ static void null_event(void *state, const pt_event *event, void *user)
     if (var < 0) {
         return;
     }
-    if (event->kind == PT_EV_ASSIGN) {
+    /* a new value is not the tracked one; after one reported
+       dereference the rest would only repeat it */
+    if (event->kind == PT_EV_ASSIGN || event->kind == PT_EV_DEREF) {
         pt_bit_set(state, (uint32_t)var, false);
-    } else if (event->kind == PT_EV_DEREF) {
-        pt_bit_set(state, (uint32_t)var, false);  /* no cascade */
     }
 }
 
@@ -152,11 +153,9 @@ static void collect_sources(null_check *check, const pt_function *fn)
             if (call != NULL && classify_call(check, call, symbol,
                                               sizeof symbol) != SOURCE_NONE) {
                 uint32_t var = pt_names_add(&check->vars, event->name);
-                check->origin = realloc(check->origin, check->vars.cap *
-                                                           sizeof(*check->origin));
-                if (check->origin == NULL) {
-                    abort();
-                }
+                const pt_event **grown = pt_grow_pointers(
+                    check->origin, check->vars.cap);
+                check->origin = grown;
                 check->origin[var] = call;
             }
         }
@@ -306,7 +305,7 @@ static void check_function(null_check *check, const pt_function *fn)
 {
     check->vars.len = 0;
     collect_sources(check, fn);
-    check->reported = calloc(check->vars.len, sizeof(bool));
+    check->reported = calloc(check->vars.len + 1, sizeof(bool));
     check->analysis = (pt_dataflow){
         .state_size = check->vars.len / 8 + 1, .user = check,
         .entry = entry_clear, .join = pt_bits_union,

@@ -437,7 +437,7 @@ static void report_field(guard_scan *scan, const field_access *first,
         evidence = evidence == NULL && named ? a : evidence;
     }
     int64_t share = pt_option_int(scan->ctx, "min-guarded-share");
-    if (evidence == NULL || guarded * 100 < share * total) {
+    if (evidence == NULL || (int64_t)guarded * 100 < share * total) {
         return;
     }
     if (pt_option_bool(scan->ctx, "guard-map")) {

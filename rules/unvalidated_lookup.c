@@ -173,12 +173,8 @@ static void collect_mapping_writes(lookup_scan *scan)
                     e->base == NULL || !makes_mapping(&e->args[0])) {
                     continue;
                 }
-                const pt_event **grown = realloc(
-                    scan->mapping_writes,
-                    (scan->nmapping_writes + 1) * sizeof(*grown));
-                if (grown == NULL) {
-                    abort();
-                }
+                const pt_event **grown = pt_grow_pointers(
+                    scan->mapping_writes, scan->nmapping_writes + 1);
                 scan->mapping_writes = grown;
                 grown[scan->nmapping_writes++] = e;
             }

@@ -4,6 +4,7 @@
 #include "rules/util_rule.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -95,4 +96,13 @@ bool pt_is_constant_name(const char *name)
         letter |= isupper((unsigned char)*p) != 0;
     }
     return letter;
+}
+
+const pt_event **pt_grow_pointers(const pt_event **array, size_t count)
+{
+    const pt_event **grown = realloc(array, count * sizeof(const void *));
+    if (grown == NULL) {
+        abort();
+    }
+    return grown;
 }

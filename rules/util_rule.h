@@ -6,6 +6,7 @@
 #define PTLINT_RULES_RULE_UTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "ptlint/model.h"
 
@@ -34,6 +35,10 @@ bool pt_name_has_word(const char *name, const char *word);
 
 /* True for UPPER_CASE names (constants): at least one letter, no lower. */
 bool pt_is_constant_name(const char *name);
+
+/* `array` of event pointers regrown to hold `count`; aborts when out of
+   memory, as the rules' other growth does. */
+const pt_event **pt_grow_pointers(const pt_event **array, size_t count);
 
 /* The file's base name ("a/b/__init__.py" -> "__init__.py"). */
 const char *pt_base_name(const char *path);
