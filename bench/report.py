@@ -129,7 +129,8 @@ def svg(b, path):
         y += 16
         for r in rows:
             if r["seconds"] is None:
-                value, label, colour = max_ratio, "> cap", "#bbb"
+                value, colour = max_ratio, "#bbb"
+                label = "failed" if r["runs"] == 0 else "> cap"
             else:
                 value = r["seconds"] / floor
                 label = "%.2fx (%.2f s)" % (value, r["seconds"])

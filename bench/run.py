@@ -47,11 +47,33 @@ def log(*args):
     print(*args, file=sys.stderr, flush=True)
 
 
+# Exit statuses of a run that worked: 0, or 1 for "findings reported"
+# (ptlint, clang on a file it warns about).  Anything else - another
+# status, a signal, a binary that is gone - is a failed run, and timing
+# it would time the failure.
+OK_STATUSES = (0, 1)
+
+
+class Failed(Exception):
+    """A benchmarked command did not run to completion."""
+
+
+def exit_status(wait_status):
+    """The exit code of a wait() status, or -N for death by signal N."""
+    if os.WIFSIGNALED(wait_status):
+        return -os.WTERMSIG(wait_status)
+    return os.WEXITSTATUS(wait_status)
+
+
 def run_once(argv, cap, cwd=None):
-    """Wall seconds and peak RSS (MB) of one run; None seconds on timeout."""
+    """Wall seconds and peak RSS (MB) of one run; None seconds on timeout.
+    Raises Failed when the command fails (see OK_STATUSES)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, cwd=cwd)
+    try:
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, cwd=cwd)
+    except OSError as error:
+        raise Failed("cannot run: %s" % error.strerror)
     deadline = start + cap
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -62,10 +84,15 @@ def run_once(argv, cap, cwd=None):
             os.wait4(proc.pid, 0)
             return None, None
         time.sleep(0.005)
+    code = exit_status(status)
+    if code not in OK_STATUSES:
+        raise Failed("exit status %d" % code)
     return time.perf_counter() - start, usage.ru_maxrss / 1024.0
 
 
 def hyperfine(argv, runs, cwd):
+    """Median wall seconds over `runs` runs, or None without hyperfine.
+    Raises Failed when a run fails (see OK_STATUSES)."""
     exe = shutil.which("hyperfine")
     if exe is None:
         return None
@@ -78,8 +105,11 @@ def hyperfine(argv, runs, cwd):
                         "--style", "none", "--export-json", out.name,
                         "sh " + script.name], cwd=cwd, check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        data = json.load(open(out.name))
-        return statistics.median(data["results"][0]["times"])
+        result = json.load(open(out.name))["results"][0]
+        bad = [c for c in result.get("exit_codes", []) if c not in OK_STATUSES]
+        if bad:
+            raise Failed("exit status %d" % bad[0])
+        return statistics.median(result["times"])
 
 
 def shlex_quote(text):
@@ -93,6 +123,16 @@ class Bench:
         self.rows = []          # dicts: corpus, tool, seconds, runs, mb, note
 
     def measure(self, corpus, tool, argv, cwd=None, peer=False, note=""):
+        try:
+            return self.timed(corpus, tool, argv, cwd, peer, note)
+        except Failed as failure:
+            log("%-22s %-34s FAILED: %s" % (corpus, tool, failure))
+            self.rows.append(dict(corpus=corpus, tool=tool, seconds=None,
+                                  runs=0, mb=None,
+                                  note="failed (%s), not timed" % failure))
+            return None
+
+    def timed(self, corpus, tool, argv, cwd, peer, note):
         cap = self.args.cap if peer else 3600
         first, mb = run_once(argv, cap, cwd)
         if first is None:
@@ -176,6 +216,17 @@ def build_ts_floor(build, cache):
     return exe
 
 
+def copy_ptlint(build, cache):
+    """A private copy of the build's ptlint, to time: a rebuild during the
+    run replaces build/ptlint, and timing it in place measured (or broke
+    on) whatever the build left there."""
+    exe = os.path.join(cache, "ptlint")
+    tmp = exe + ".tmp"
+    shutil.copy2(os.path.join(build, "ptlint"), tmp)
+    os.replace(tmp, exe)
+    return exe
+
+
 def lines_of(files):
     total = 0
     for f in files:
@@ -245,8 +296,8 @@ def main():
     parser.add_argument("--json", help="also write the raw rows here")
     args = parser.parse_args()
     peers = set(args.peers.split(",")) if args.peers else set()
-    ptlint = os.path.join(args.build, "ptlint")
     os.makedirs(args.cache, exist_ok=True)
+    ptlint = copy_ptlint(args.build, args.cache)
     b = Bench(args)
     floor = build_ts_floor(args.build, args.cache)
     ruff = ruff_dir(args.cache) if "ruff" in peers else None
@@ -293,12 +344,23 @@ def main():
             ptlint_set(b, corpus, ptlint, files,
                        "tree-sitter" if lang == "c" else None)
 
-    # cache: an uncached run, then the same run twice with a fresh cache
+    # cache (on by default: check without --no-cache writes one entry per
+    # file): one run that fills a fresh cache, then re-runs that hit it
     cache_dir = tempfile.mkdtemp(prefix="ptlint-cache-")
     env_run = [ptlint, "check", "--fail-on", "never", "-j2", "--format",
                "json", "--output", os.devnull] + std
     os.environ["PTLINT_CACHE_DIR"] = cache_dir
-    cold, _ = run_once(env_run, 3600)
+    try:
+        cold, mb = run_once(env_run, 3600)
+        log("%-22s %-34s %8.3f s  %6.0f MB  (1 run)" %
+            ("python-stdlib", "ptlint -j2 filling the cache", cold, mb))
+        b.rows.append(dict(corpus="python-stdlib",
+                           tool="ptlint -j2 filling the cache", seconds=cold,
+                           runs=1, mb=mb, note="the default without "
+                           "--no-cache, into an empty cache directory"))
+    except Failed as failure:
+        log("%-22s %-34s FAILED: %s" % ("python-stdlib", "cache fill", failure))
+        cold = None
     b.measure("python-stdlib", "ptlint -j2 cached re-run", env_run,
               note="after one run that filled the cache")
     del os.environ["PTLINT_CACHE_DIR"]

@@ -119,40 +119,146 @@ static bool add_escape(pt_escapes *list, const char *name, pt_loc loc)
     return true;
 }
 
-/* The function a call event reaches in the unit, or -1. */
-static int32_t callee_of(const pt_unit *unit, const pt_function *caller,
+/* The unit's top-level functions by name (ties in unit order), so that
+   finding a call's callee is a binary search, not a scan. */
+typedef struct named_fn {
+    const char *name;
+    uint32_t index;             /* into unit->functions */
+} named_fn;
+
+typedef struct fn_by_name {
+    const pt_unit *unit;
+    named_fn *items;
+    uint32_t len;
+} fn_by_name;
+
+static int compare_named_fns(const void *a, const void *b)
+{
+    const named_fn *x = a;
+    const named_fn *y = b;
+    int c = strcmp(x->name, y->name);
+    return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static fn_by_name fn_by_name_build(const pt_unit *unit)
+{
+    fn_by_name by_name = {unit, malloc((unit->functions.len + 1) *
+                                       sizeof(named_fn)), 0};
+    if (by_name.items == NULL) {
+        abort();
+    }
+    for (uint32_t i = 0; i < unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(unit, i);
+        if (!fn->is_nested) {
+            by_name.items[by_name.len++] = (named_fn){fn->name, i};
+        }
+    }
+    qsort(by_name.items, by_name.len, sizeof(named_fn), compare_named_fns);
+    return by_name;
+}
+
+/* The first entry named `name`, or where it would be. */
+static uint32_t fn_by_name_first(const fn_by_name *by_name, const char *name)
+{
+    uint32_t lo = 0;
+    uint32_t hi = by_name->len;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (strcmp(by_name->items[mid].name, name) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+/* The function a call event reaches in the unit, or -1: the first
+   top-level function of that name that fits the call. */
+static int32_t callee_of(const fn_by_name *by_name, const pt_function *caller,
                          const pt_event *call)
 {
-    for (uint32_t i = 0; call->name != NULL && i < unit->functions.len; i++) {
-        const pt_function *fn = pt_unit_function(unit, i);
-        if (strcmp(fn->name, call->name) != 0 || fn->is_nested) {
-            continue;
-        }
-        bool self_call = call->is_method && call->base != NULL &&
-                         strcmp(call->base, "self") == 0;
+    if (call->name == NULL) {
+        return -1;
+    }
+    bool self_call = call->is_method && call->base != NULL &&
+                     strcmp(call->base, "self") == 0;
+    for (uint32_t k = fn_by_name_first(by_name, call->name);
+         k < by_name->len && strcmp(by_name->items[k].name, call->name) == 0;
+         k++) {
+        uint32_t index = by_name->items[k].index;
+        const pt_function *fn = pt_unit_function(by_name->unit, index);
         if (self_call ? fn->class_name != NULL && caller->class_name != NULL &&
                             strcmp(fn->class_name, caller->class_name) == 0
                       : !call->is_method && fn->class_name == NULL) {
-            return (int32_t)i;
+            return (int32_t)index;
         }
     }
     return -1;
 }
 
-/* Adds what one event lets escape; true when the list grew. */
-static bool event_escapes(const pt_unit *unit, const pt_function *fn,
-                          const pt_event *event, pt_escapes *all,
-                          uint32_t self)
+/* An event that can let an exception out: a named raise, or a call of
+   one of the unit's functions. */
+typedef struct escape_source {
+    const pt_event *event;
+    int32_t callee;             /* -1 for a raise */
+} escape_source;
+
+typedef struct escape_sources {
+    escape_source *items;
+    uint32_t len;
+    uint32_t cap;
+} escape_sources;
+
+static void sources_push(escape_sources *list, escape_source source)
 {
-    if (event->kind == PT_EV_RAISE && event->name != NULL &&
-        !caught_by(unit, fn, event->try_region, event->name)) {
-        return add_escape(&all[self], event->name, event->loc);
+    if (list->len == list->cap) {
+        list->cap = list->cap ? list->cap * 2 : 8;
+        list->items = realloc(list->items, list->cap * sizeof(escape_source));
+        if (list->items == NULL) {
+            abort();
+        }
     }
-    int32_t callee = event->kind == PT_EV_CALL ? callee_of(unit, fn, event)
-                                               : -1;
+    list->items[list->len++] = source;
+}
+
+/* The events of function `i` that matter, in block and event order. */
+static escape_sources sources_of(const pt_unit *unit,
+                                 const fn_by_name *by_name, uint32_t i)
+{
+    const pt_function *fn = pt_unit_function(unit, i);
+    escape_sources list = {0};
+    for (uint32_t b = 0; b < fn->blocks.len; b++) {
+        const pt_block *block = pt_function_block(fn, b);
+        for (uint32_t e = 0; e < block->events.len; e++) {
+            const pt_event *event = pt_block_event(block, e);
+            if (event->kind == PT_EV_RAISE && event->name != NULL) {
+                sources_push(&list, (escape_source){event, -1});
+            } else if (event->kind == PT_EV_CALL) {
+                int32_t callee = callee_of(by_name, fn, event);
+                if (callee >= 0) {
+                    sources_push(&list, (escape_source){event, callee});
+                }
+            }
+        }
+    }
+    return list;
+}
+
+/* Adds what one source lets escape; true when the list grew. */
+static bool source_escapes(const pt_unit *unit, const pt_function *fn,
+                           const escape_source *source, pt_escapes *all,
+                           uint32_t self)
+{
+    const pt_event *event = source->event;
+    if (source->callee < 0) {
+        return !caught_by(unit, fn, event->try_region, event->name) &&
+               add_escape(&all[self], event->name, event->loc);
+    }
     bool grew = false;
-    for (uint32_t i = 0; callee >= 0 && i < all[callee].len; i++) {
-        const pt_escape *e = &all[callee].items[i];
+    const pt_escapes *callee = &all[source->callee];
+    for (uint32_t i = 0; i < callee->len; i++) {
+        const pt_escape *e = &callee->items[i];
         if (!caught_by(unit, fn, event->try_region, e->name)) {
             grew |= add_escape(&all[self], e->name, e->loc);
         }
@@ -160,29 +266,41 @@ static bool event_escapes(const pt_unit *unit, const pt_function *fn,
     return grew;
 }
 
-static bool function_round(const pt_unit *unit, pt_escapes *all, uint32_t i)
+static bool function_round(const pt_unit *unit, pt_escapes *all,
+                           const escape_sources *sources, uint32_t i)
 {
     const pt_function *fn = pt_unit_function(unit, i);
     bool grew = false;
-    for (uint32_t b = 0; b < fn->blocks.len; b++) {
-        const pt_block *block = pt_function_block(fn, b);
-        for (uint32_t e = 0; e < block->events.len; e++) {
-            grew |= event_escapes(unit, fn, pt_block_event(block, e), all, i);
-        }
+    for (uint32_t k = 0; k < sources->len; k++) {
+        grew |= source_escapes(unit, fn, &sources->items[k], all, i);
     }
     return grew;
 }
 
 pt_escapes *pt_escapes_compute(const pt_unit *unit)
 {
-    pt_escapes *all = calloc(unit->functions.len + 1, sizeof(pt_escapes));
-    bool grew = all != NULL;
+    uint32_t count = unit->functions.len;
+    pt_escapes *all = calloc(count + 1, sizeof(pt_escapes));
+    escape_sources *sources = calloc(count + 1, sizeof(escape_sources));
+    if (all == NULL || sources == NULL) {
+        abort();
+    }
+    fn_by_name by_name = fn_by_name_build(unit);
+    for (uint32_t i = 0; i < count; i++) {
+        sources[i] = sources_of(unit, &by_name, i);
+    }
+    free(by_name.items);
+    bool grew = true;
     for (int round = 0; grew && round < 8; round++) {
         grew = false;
-        for (uint32_t i = 0; i < unit->functions.len; i++) {
-            grew |= function_round(unit, all, i);
+        for (uint32_t i = 0; i < count; i++) {
+            grew |= function_round(unit, all, &sources[i], i);
         }
     }
+    for (uint32_t i = 0; i < count; i++) {
+        free(sources[i].items);
+    }
+    free(sources);
     return all;
 }
 

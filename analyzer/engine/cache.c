@@ -27,9 +27,17 @@ static uint64_t fnv64(uint64_t hash, const void *bytes, size_t len)
 
 void pt_cache_key_add(pt_cache_key *key, const void *bytes, size_t len)
 {
-    key->hi = fnv64(key->hi, bytes, len);
-    key->lo = fnv64(key->lo ^ 0x9e3779b97f4a7c15ULL, bytes, len);
-    key->hi = fnv64(key->hi, "\x1f", 1);
+    /* Both halves in one loop: the two multiply chains overlap (every
+       file's whole text goes through here, cache or not). */
+    const unsigned char *p = bytes;
+    uint64_t hi = key->hi;
+    uint64_t lo = key->lo ^ 0x9e3779b97f4a7c15ULL;
+    for (size_t i = 0; i < len; i++) {
+        hi = (hi ^ p[i]) * 0x100000001b3ULL;
+        lo = (lo ^ p[i]) * 0x100000001b3ULL;
+    }
+    key->hi = fnv64(hi, "\x1f", 1);
+    key->lo = lo;
 }
 
 pt_cache_key pt_cache_key_run(const char *const *parts, size_t nparts)
@@ -73,13 +81,18 @@ static void entry_path(const char *dir, pt_cache_key key, char *out,
 /* Appends a field with tabs, newlines and backslashes escaped. */
 static void put_escaped(pt_buf *out, const char *text)
 {
-    for (const char *p = text != NULL ? text : ""; *p != '\0'; p++) {
-        if (*p == '\t' || *p == '\n' || *p == '\\' || *p == '\r') {
-            pt_buf_printf(out, "\\%c", *p == '\t' ? 't' : *p == '\n' ? 'n'
-                                       : *p == '\r' ? 'r' : '\\');
-        } else {
-            pt_buf_append(out, p, 1);
+    const char *p = text != NULL ? text : "";
+    for (;;) {
+        size_t run = strcspn(p, "\t\n\\\r");   /* appended in one go */
+        pt_buf_append(out, p, run);
+        p += run;
+        if (*p == '\0') {
+            return;
         }
+        char escaped[2] = {'\\', *p == '\t' ? 't' : *p == '\n' ? 'n'
+                                 : *p == '\r' ? 'r' : '\\'};
+        pt_buf_append(out, escaped, 2);
+        p++;
     }
 }
 

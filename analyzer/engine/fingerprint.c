@@ -38,25 +38,50 @@ static uint64_t finding_key(const pt_finding *finding)
     return hash;
 }
 
+/* One finding's key and place, sorted to count equal keys. */
+typedef struct keyed {
+    uint64_t key;
+    size_t index;
+} keyed;
+
+static int compare_keyed(const void *a, const void *b)
+{
+    const keyed *x = a;
+    const keyed *y = b;
+    if (x->key != y->key) {
+        return x->key < y->key ? -1 : 1;
+    }
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* The fingerprint of a finding whose key came `occurrence` times before. */
+static void set_fingerprint(pt_finding *finding, uint64_t key,
+                            uint64_t occurrence)
+{
+    char index[24];
+    snprintf(index, sizeof(index), "%" PRIu64, occurrence);
+    snprintf(finding->fingerprint, sizeof(finding->fingerprint),
+             "%016" PRIx64, fnv_bytes(key, index));
+}
+
 void pt_fingerprint_all(pt_findings *findings)
 {
-    uint64_t *keys = calloc(findings->len + 1, sizeof(*keys));
+    /* Sorted by key, then by place: a finding's occurrence index is its
+       rank among the equal keys (a file can have thousands). */
+    keyed *keys = calloc(findings->len + 1, sizeof(*keys));
     if (keys == NULL) {
         abort();
     }
     for (size_t i = 0; i < findings->len; i++) {
-        keys[i] = finding_key(findings->items[i]);
-        uint64_t occurrence = 0;
-        for (size_t j = 0; j < i; j++) {
-            occurrence += keys[j] == keys[i];
-        }
-        uint64_t hash = keys[i];
-        char index[24];
-        snprintf(index, sizeof(index), "%" PRIu64, occurrence);
-        hash = fnv_bytes(hash, index);
-        snprintf(findings->items[i]->fingerprint,
-                 sizeof(findings->items[i]->fingerprint), "%016" PRIx64,
-                 hash);
+        keys[i] = (keyed){finding_key(findings->items[i]), i};
+    }
+    qsort(keys, findings->len, sizeof(*keys), compare_keyed);
+    uint64_t occurrence = 0;
+    for (size_t i = 0; i < findings->len; i++) {
+        occurrence = i > 0 && keys[i].key == keys[i - 1].key ? occurrence + 1
+                                                              : 0;
+        set_fingerprint(findings->items[keys[i].index], keys[i].key,
+                        occurrence);
     }
     free(keys);
 }

@@ -64,72 +64,266 @@ void ts_py_init(void)
     pthread_once(&ts_py_once, ts_py_init_once);
 }
 
-/* ---- children through pooled cursors ---- */
+/* ---- the memo: children, fields and parents asked once ---- */
+
+/* What a memo slot answers, besides a field (whose id it holds). */
+enum {
+    TS_PY_MEMO_KIDS = UINT32_MAX,
+    TS_PY_MEMO_PARENT = UINT32_MAX - 1,
+};
+
+_Thread_local ts_py_memo *ts_py_memo_now;
+
+static void ts_py_out_of_memory(void)
+{
+    fprintf(stderr, "ptlint: out of memory\n");
+    abort();
+}
+
+/* Makes room for one more item in a heap array of `*cap` items. */
+static void *room_for_one(void *items, uint32_t len, uint32_t *cap,
+                          size_t size)
+{
+    if (len < *cap) {
+        return items;
+    }
+    uint32_t grown_cap = *cap ? *cap * 2 : 1024;
+    void *grown = grown_cap > *cap ? realloc(items, grown_cap * size) : NULL;
+    if (grown == NULL) {
+        ts_py_out_of_memory();
+    }
+    *cap = grown_cap;
+    return grown;
+}
+
+static uint32_t memo_hash(const void *id, uint32_t what)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)id >> 3) ^ ((uint64_t)what << 40);
+    h *= 0x9E3779B97F4A7C15ULL;
+    return (uint32_t)(h >> 32);
+}
+
+/* The slot answering (id, what), or the free slot where it would go. */
+static ts_py_memo_slot *memo_slot(const ts_py_memo *m, const void *id,
+                                  uint32_t what)
+{
+    uint32_t mask = m->cap - 1;
+    for (uint32_t i = memo_hash(id, what) & mask;; i = (i + 1) & mask) {
+        ts_py_memo_slot *s = &m->slots[i];
+        if (s->id == NULL || (s->id == id && s->what == what)) {
+            return s;
+        }
+    }
+}
+
+/* The slot answering (id, what), or NULL when it was never asked. */
+static const ts_py_memo_slot *memo_find(const ts_py_memo *m, const void *id,
+                                        uint32_t what)
+{
+    if (m->cap == 0) {
+        return NULL;
+    }
+    const ts_py_memo_slot *s = memo_slot(m, id, what);
+    return s->id != NULL ? s : NULL;
+}
+
+/* Doubles the table (at half load, so probes stay short). */
+static void memo_grow(ts_py_memo *m)
+{
+    uint32_t cap = m->cap ? m->cap * 2 : 1024;
+    ts_py_memo old = *m;
+    m->slots = calloc(cap, sizeof(ts_py_memo_slot));
+    if (m->slots == NULL || cap < old.cap) {
+        ts_py_out_of_memory();
+    }
+    m->cap = cap;
+    for (uint32_t i = 0; i < old.cap; i++) {
+        if (old.slots[i].id != NULL) {
+            *memo_slot(m, old.slots[i].id, old.slots[i].what) = old.slots[i];
+        }
+    }
+    free(old.slots);
+}
+
+/* A new slot for (id, what), which must not be in the memo yet. */
+static ts_py_memo_slot *memo_add(ts_py_memo *m, const void *id, uint32_t what)
+{
+    if ((m->used + 1) * 2 > m->cap) {
+        memo_grow(m);
+    }
+    ts_py_memo_slot *s = memo_slot(m, id, what);
+    s->id = id;
+    s->what = what;
+    m->used++;
+    return s;
+}
+
+/* Remembers `answer` to the question (id, what). */
+static void memo_add_node(ts_py_memo *m, const void *id, uint32_t what,
+                          TSNode answer)
+{
+    m->nodes = room_for_one(m->nodes, m->nnodes, &m->nodes_cap,
+                            sizeof(TSNode));
+    m->nodes[m->nnodes] = answer;
+    memo_add(m, id, what)->first = m->nnodes++;
+}
+
+/* Whether a node of this kind may hold a def or a class as a child (the
+   grammar's places, and error recovery's); elsewhere ts_py_def_parent
+   falls back to asking tree-sitter. */
+static bool may_hold_defs(ts_py_kind kind)
+{
+    return kind == TS_PY_K_module || kind == TS_PY_K_block ||
+           kind == TS_PY_K_decorated_definition || kind == TS_PY_K_ERROR;
+}
+
+/* Appends what the walks ask of `kid` to the memo's children. */
+static void memo_push_kid(ts_py_memo *m, TSNode kid, bool named)
+{
+    m->kids = room_for_one(m->kids, m->nkids, &m->kids_cap,
+                           sizeof(ts_py_kid));
+    m->kids[m->nkids++] = (ts_py_kid){
+        .node = kid,
+        .end_byte = ts_node_end_byte(kid),
+        .symbol = ts_node_symbol(kid),
+        .named = named,
+        .leaf = ts_node_child_count(kid) == 0,
+    };
+}
+
+/* Remembers the parent of each def and class among the children
+   kids[first..first+count] of `node`. */
+static void memo_def_parents(ts_py_memo *m, TSNode node, uint32_t first,
+                             uint32_t count)
+{
+    if (!may_hold_defs(ts_py_kind_of(node))) {
+        return;
+    }
+    for (uint32_t i = first; i < first + count; i++) {
+        ts_py_kind kind = ts_py_kind_of_symbol(m->kids[i].symbol);
+        if (kind == TS_PY_K_function_definition ||
+            kind == TS_PY_K_class_definition) {
+            memo_add_node(m, m->kids[i].node.id, TS_PY_MEMO_PARENT, node);
+        }
+    }
+}
+
+/* Lists the children of `node` into the memo. */
+static void memo_list_kids(ts_py_memo *m, TSNode node, uint32_t *first,
+                           uint32_t *count)
+{
+    if (m->has_cursor) {
+        ts_tree_cursor_reset(&m->cursor, node);
+    } else {
+        m->cursor = ts_tree_cursor_new(node);
+        m->has_cursor = true;
+    }
+    *first = m->nkids;
+    for (bool more = ts_tree_cursor_goto_first_child(&m->cursor); more;
+         more = ts_tree_cursor_goto_next_sibling(&m->cursor)) {
+        TSNode kid = ts_tree_cursor_current_node(&m->cursor);
+        memo_push_kid(m, kid, ts_node_is_named(kid));
+    }
+    *count = m->nkids - *first;
+    memo_def_parents(m, node, *first, *count);
+}
+
+/* Sizes the memo for a text of `length` bytes (the stdlib asks about one
+   node per 9 bytes, and lists one child per 7), so it seldom grows. */
+static void ts_py_memo_init(ts_py_memo *m, uint32_t length)
+{
+    uint32_t cap = 1024;
+    while (cap < length / 4 && cap < (1u << 30)) {
+        cap *= 2;
+    }
+    *m = (ts_py_memo){.last = UINT32_MAX};
+    m->slots = calloc(cap, sizeof(ts_py_memo_slot));
+    m->cap = cap;
+    m->kids_cap = length / 6 > 1024 ? length / 6 : 1024;
+    m->kids = malloc(m->kids_cap * sizeof(ts_py_kid));
+    m->nodes_cap = length / 12 > 1024 ? length / 12 : 1024;
+    m->nodes = malloc(m->nodes_cap * sizeof(TSNode));
+    if (m->slots == NULL || m->kids == NULL || m->nodes == NULL) {
+        ts_py_out_of_memory();
+    }
+}
+
+static void ts_py_memo_free(ts_py_memo *m)
+{
+    if (m->has_cursor) {
+        ts_tree_cursor_delete(&m->cursor);
+    }
+    free(m->slots);
+    free(m->kids);
+    free(m->nodes);
+    *m = (ts_py_memo){0};
+}
+
+TSNode ts_py_field_lookup(TSNode node, TSFieldId field)
+{
+    ts_py_memo *m = ts_py_memo_now;
+    if (m == NULL) {
+        return ts_node_child_by_field_id(node, field);
+    }
+    const ts_py_memo_slot *s = memo_find(m, node.id, field);
+    if (s != NULL) {
+        return m->nodes[s->first];
+    }
+    TSNode child = ts_node_child_by_field_id(node, field);
+    memo_add_node(m, node.id, field, child);
+    return child;
+}
+
+TSNode ts_py_def_parent(ts_py_ctx *cx, TSNode def)
+{
+    const ts_py_memo_slot *s = memo_find(&cx->memo, def.id,
+                                         TS_PY_MEMO_PARENT);
+    return s != NULL ? cx->memo.nodes[s->first] : ts_py_parent(def);
+}
+
+/* The children of `node` in the memo, listing them the first time. */
+static void memo_kids(ts_py_memo *m, TSNode node, uint32_t *first,
+                      uint32_t *count)
+{
+    const ts_py_memo_slot *s = memo_find(m, node.id, TS_PY_MEMO_KIDS);
+    if (s != NULL) {
+        *first = s->first;
+        *count = s->count;
+        return;
+    }
+    memo_list_kids(m, node, first, count);
+    ts_py_memo_slot *added = memo_add(m, node.id, TS_PY_MEMO_KIDS);
+    added->first = *first;
+    added->count = *count;
+}
 
 ts_py_it ts_py_kids(ts_py_ctx *cx, TSNode node, bool named)
 {
-    ts_py_it it = {.cx = cx, .slot = cx->cursor_top, .named = named};
-    if (ts_node_is_null(node) || (named ? ts_node_named_child_count(node)
-                                        : ts_node_child_count(node)) == 0) {
-        it.done = true;
+    ts_py_it it = {.cx = cx, .named = named};
+    ts_py_memo *m = &cx->memo;
+    const ts_py_kid *known = ts_py_last_kid(node);
+    uint32_t entry = known != NULL ? m->last : UINT32_MAX;
+    if (known != NULL ? known->leaf
+                      : ts_node_is_null(node) ||
+                            ts_node_child_count(node) == 0) {
         return it;
     }
-    if (cx->cursor_top == cx->cursor_cap) {
-        uint32_t cap = cx->cursor_cap ? cx->cursor_cap * 2 : 64;
-        TSTreeCursor *grown = realloc(cx->cursors, cap * sizeof(TSTreeCursor));
-        if (grown == NULL) {
-            fprintf(stderr, "ptlint: out of memory\n");
-            abort();
-        }
-        cx->cursors = grown;
-        cx->cursor_cap = cap;
-    }
-    if (cx->cursor_top == cx->ncursors) {
-        cx->cursors[cx->ncursors++] = ts_tree_cursor_new(node);
+    uint32_t first = 0;
+    uint32_t count = 0;
+    if (known != NULL && known->listed) {
+        first = known->first;
+        count = known->count;
     } else {
-        ts_tree_cursor_reset(&cx->cursors[cx->cursor_top], node);
-    }
-    cx->cursor_top++;
-    return it;
-}
-
-bool ts_py_it_next(ts_py_it *it, TSNode *out)
-{
-    if (it->done) {
-        return false;
-    }
-    TSTreeCursor *cur = &it->cx->cursors[it->slot];
-    bool more = it->started ? ts_tree_cursor_goto_next_sibling(cur)
-                            : ts_tree_cursor_goto_first_child(cur);
-    it->started = true;
-    while (more) {
-        TSNode n = ts_tree_cursor_current_node(cur);
-        if (!it->named || ts_node_is_named(n)) {
-            *out = n;
-            return true;
+        memo_kids(m, node, &first, &count);
+        if (entry != UINT32_MAX) {      /* listing moved the kids */
+            m->kids[entry].first = first;
+            m->kids[entry].count = count;
+            m->kids[entry].listed = true;
         }
-        more = ts_tree_cursor_goto_next_sibling(cur);
     }
-    it->done = true;
-    return false;
-}
-
-void ts_py_it_done(ts_py_it *it)
-{
-    if (it->slot < it->cx->cursor_top) {
-        it->cx->cursor_top = it->slot;
-    }
-    it->done = true;
-}
-
-static void ts_py_cursors_free(ts_py_ctx *cx)
-{
-    for (uint32_t i = 0; i < cx->ncursors; i++) {
-        ts_tree_cursor_delete(&cx->cursors[i]);
-    }
-    free(cx->cursors);
-    cx->cursors = NULL;
-    cx->ncursors = cx->cursor_cap = cx->cursor_top = 0;
+    it.next = first;
+    it.end = first + count;
+    return it;
 }
 
 TSNode ts_py_last(ts_py_ctx *cx, TSNode n)
@@ -148,8 +342,9 @@ TSNode ts_py_last(ts_py_ctx *cx, TSNode n)
 
 const char *ts_py_text(ts_py_ctx *cx, TSNode node)
 {
+    const ts_py_kid *known = ts_py_last_kid(node);
     uint32_t a = ts_node_start_byte(node);
-    uint32_t b = ts_node_end_byte(node);
+    uint32_t b = known != NULL ? known->end_byte : ts_node_end_byte(node);
     if (b > cx->unit->length || a > b) {
         return "";
     }
@@ -221,37 +416,62 @@ static void ts_py_add_error(ts_py_ctx *cx, TSNode node)
     *loc = ts_py_loc(cx, at);
 }
 
-/* One iterative pass over the whole tree: comments and parse errors. */
+/* Records what the scan looks for at one node. */
+static void ts_py_scan_node(ts_py_ctx *cx, TSNode node)
+{
+    ts_py_kind kind = ts_py_kind_of(node);
+    if (kind == TS_PY_K_comment) {
+        ts_py_add_comment(cx, node);
+        ts_py_lines_mark(cx, node);
+    } else if (kind == TS_PY_K_string &&
+               ts_node_end_point(node).row > ts_node_start_point(node).row) {
+        ts_py_lines_mark(cx, node);
+    }
+    if (cx->has_error &&
+        (kind == TS_PY_K_ERROR || ts_node_is_missing(node))) {
+        ts_py_add_error(cx, node);
+    }
+}
+
+/*
+ * Whether the scan must look below `node`: a node on one row holds no
+ * multi-line string, and a comment only where its text has a '#'.
+ * Errors are below nodes that have them.
+ */
+static bool ts_py_scan_below(ts_py_ctx *cx, TSNode node)
+{
+    if (ts_node_end_point(node).row > ts_node_start_point(node).row ||
+        (cx->has_error && ts_node_has_error(node))) {
+        return true;
+    }
+    uint32_t start = ts_node_start_byte(node);
+    uint32_t end = ts_node_end_byte(node);
+    if (end <= start || end > cx->unit->length) {
+        return end > start;
+    }
+    return memchr(cx->src + start, '#', end - start) != NULL;
+}
+
+/* One iterative pass over the tree, in document order: comments,
+   multi-line strings and parse errors. */
 static void ts_py_scan_tree(ts_py_ctx *cx, TSNode root)
 {
-    TSTreeCursor cur = ts_tree_cursor_new(root);
-    bool check_errors = ts_node_has_error(root);
+    ts_py_it *stack = NULL;
+    uint32_t depth = 0;
+    uint32_t cap = 0;
+    TSNode node = root;
     for (;;) {
-        TSNode node = ts_tree_cursor_current_node(&cur);
-        ts_py_kind kind = ts_py_kind_of(node);
-        bool is_error = kind == TS_PY_K_ERROR || ts_node_is_missing(node);
-        if (kind == TS_PY_K_comment) {
-            ts_py_add_comment(cx, node);
-            ts_py_lines_mark(cx, node);
-        } else if (kind == TS_PY_K_string &&
-                   ts_node_end_point(node).row >
-                       ts_node_start_point(node).row) {
-            ts_py_lines_mark(cx, node);
+        ts_py_scan_node(cx, node);
+        if (ts_node_eq(node, root) || ts_py_scan_below(cx, node)) {
+            stack = room_for_one(stack, depth, &cap, sizeof(ts_py_it));
+            stack[depth++] = ts_py_kids(cx, node, false);
         }
-        if (check_errors && is_error) {
-            ts_py_add_error(cx, node);
+        while (depth > 0 && !ts_py_it_next(&stack[depth - 1], &node)) {
+            depth--;
         }
-        if (ts_tree_cursor_goto_first_child(&cur)) {
-            continue;
-        }
-        for (;;) {
-            if (ts_tree_cursor_goto_next_sibling(&cur)) {
-                break;
-            }
-            if (!ts_tree_cursor_goto_parent(&cur)) {
-                ts_tree_cursor_delete(&cur);
-                return;
-            }
+        if (depth == 0) {
+            free(stack);
+            return;
         }
     }
 }
@@ -282,6 +502,9 @@ pt_unit *pt_parse_python(const char *path, const char *text, size_t length,
     }
     ts_py_ctx cx = {.unit = unit, .src = unit->text};
     TSNode root = ts_tree_root_node(tree);
+    cx.has_error = ts_node_has_error(root);
+    ts_py_memo_init(&cx.memo, unit->length);
+    ts_py_memo_now = &cx.memo;
     ts_py_lines_build(&cx, root);
     ts_py_scan_tree(&cx, root);
     ts_py_scopes_build(&cx, root);
@@ -289,7 +512,8 @@ pt_unit *pt_parse_python(const char *path, const char *text, size_t length,
     if (cx.overflow) {
         unit->truncated = true;
     }
-    ts_py_cursors_free(&cx);
+    ts_py_memo_now = NULL;
+    ts_py_memo_free(&cx.memo);
     ts_tree_delete(tree);
     ts_parser_delete(parser);
     return unit;

@@ -32,12 +32,12 @@ static const char *docstring(ts_py_ctx *cx, TSNode body)
 }
 
 /* Decorator texts without '@'; sets the property/overload/static flags. */
-static bool inside_error(TSNode node);
+static bool inside_error(ts_py_ctx *cx, TSNode node);
 
 static void decorators(ts_py_ctx *cx, TSNode def, pt_function *fn,
                        pt_decl *d)
 {
-    TSNode parent = ts_py_parent(def);
+    TSNode parent = ts_py_def_parent(cx, def);
     if (!ts_py_is(parent, TS_PY_K_decorated_definition)) {
         return;
     }
@@ -126,7 +126,7 @@ static pt_function *new_function(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
     fn->is_nested = sc->function >= 0;
     fn->returns_annotated = !ts_node_is_null(ts_py_field(node, TS_PY_F_return_type));
     fn->doc = docstring(cx, ts_py_field(node, TS_PY_F_body));
-    fn->partial = ts_node_has_error(node) || inside_error(node);
+    fn->partial = ts_node_has_error(node) || inside_error(cx, node);
     int kind = in_class ? PT_DECL_METHOD : PT_DECL_FUNCTION;
     ts_py_name *b = ts_py_bind(cx, sc, name, text,
                                sc->kind == TS_PY_SCOPE_OTHER ? -1 : kind,
@@ -197,10 +197,15 @@ static const char *class_bases(ts_py_ctx *cx, TSNode list)
 }
 
 /* True when an ancestor of `node` is an ERROR node: a def recovered from
-   broken code may have lost its class or its decorators. */
-static bool inside_error(TSNode node)
+   broken code may have lost its class or its decorators.  Only a tree
+   with errors has one (and climbing costs: ts_node_parent descends from
+   the root). */
+static bool inside_error(ts_py_ctx *cx, TSNode node)
 {
-    for (TSNode up = ts_node_parent(node); !ts_node_is_null(up);
+    if (!cx->has_error) {
+        return false;
+    }
+    for (TSNode up = ts_py_def_parent(cx, node); !ts_node_is_null(up);
          up = ts_node_parent(up)) {
         if (ts_py_is(up, TS_PY_K_ERROR)) {
             return true;

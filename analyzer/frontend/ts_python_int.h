@@ -48,6 +48,56 @@ typedef struct ts_py_def {
     ts_py_scope *scope;
 } ts_py_def;
 
+/*
+ * One child as ts_py_kids hands it out, with what the walks ask of it,
+ * read from tree-sitter once when its parent's children are listed: the
+ * next walk finds them here, next to its siblings, instead of in the
+ * tree's own scattered memory.
+ */
+typedef struct ts_py_kid {
+    TSNode node;
+    uint32_t end_byte;
+    uint32_t first;             /* listed: its children, from kids[first] */
+    uint32_t count;
+    TSSymbol symbol;            /* as ts_node_symbol says */
+    bool named : 1;
+    bool leaf : 1;              /* no children at all */
+    bool listed : 1;            /* first and count are known */
+} ts_py_kid;
+
+/* One slot of the memo's hash table: a question about a node, answered. */
+typedef struct ts_py_memo_slot {
+    const void *id;             /* the node asked about; NULL: slot free */
+    uint32_t what;              /* TS_PY_MEMO_KIDS, _PARENT, or a field */
+    uint32_t first;             /* KIDS: the children, from kids[first] on;
+                                   else the answer, nodes[first] */
+    uint32_t count;             /* KIDS: how many children */
+} ts_py_memo_slot;
+
+/*
+ * What the walks learnt about the tree, so the next walk asks tree-sitter
+ * nothing twice: each node's children (a cursor step costs hundreds of
+ * instructions in tree-sitter 0.20, and the frontend walks most nodes
+ * three to five times), each field looked up (ts_node_child_by_field_id
+ * scans the children), and the parent of each def and class (ts_node_parent
+ * descends from the root).  Owned by the parse (ts_py_memo_free).
+ */
+typedef struct ts_py_memo {
+    ts_py_memo_slot *slots;     /* open addressing, a power of two */
+    uint32_t cap;
+    uint32_t used;
+    ts_py_kid *kids;            /* children lists, back to back */
+    uint32_t nkids;
+    uint32_t kids_cap;
+    uint32_t last;              /* the kid ts_py_it_next handed out last,
+                                   or UINT32_MAX */
+    TSNode *nodes;              /* answers to field and parent questions */
+    uint32_t nnodes;
+    uint32_t nodes_cap;
+    TSTreeCursor cursor;        /* lists children; valid once has_cursor */
+    bool has_cursor;
+} ts_py_memo;
+
 typedef struct ts_py_ctx {
     pt_unit *unit;
     const char *src;
@@ -58,10 +108,8 @@ typedef struct ts_py_ctx {
     bool reading;               /* second pass: count reads */
     bool overflow;              /* a walk passed TS_PY_MAX_DEPTH */
     bool undefined_read;        /* a name read that nothing binds */
-    TSTreeCursor *cursors;      /* ts_py_kids' stack of cursors */
-    uint32_t ncursors;          /* initialised cursors */
-    uint32_t cursor_cap;
-    uint32_t cursor_top;        /* cursors in use */
+    bool has_error;             /* the tree holds an ERROR or MISSING node */
+    ts_py_memo memo;
 } ts_py_ctx;
 
 /*
@@ -73,6 +121,7 @@ typedef struct ts_py_ctx {
  */
 #define TS_PY_KINDS(X) \
     X(ERROR, "ERROR") \
+    X(module, "module") \
     X(identifier, "identifier") \
     X(comment, "comment") \
     X(string, "string") \
@@ -216,16 +265,46 @@ extern ts_py_symbols ts_py_syms;
 /* Fills ts_py_syms; safe to call from several threads. */
 void ts_py_init(void);
 
+/* The memo of the parse running on this thread (ts_python.c), for the
+   helpers that have no context at hand; NULL outside a parse. */
+extern _Thread_local ts_py_memo *ts_py_memo_now;
+
+/*
+ * The memo's entry for `node` when it is the child last handed out, or
+ * NULL.  Walks mostly look at the child they were just given (`for each
+ * child: switch (kind)`, `walk(child)`), so its facts come from the memo.
+ */
+static inline const ts_py_kid *ts_py_last_kid(TSNode node)
+{
+    const ts_py_memo *m = ts_py_memo_now;
+    if (m == NULL || m->last >= m->nkids || node.id == NULL ||
+        m->kids[m->last].node.id != node.id) {
+        return NULL;
+    }
+    return &m->kids[m->last];
+}
+
+/* ts_node_symbol, from the memo when it knows the node. */
+static inline TSSymbol ts_py_symbol_of(TSNode node)
+{
+    const ts_py_kid *kid = ts_py_last_kid(node);
+    return kid != NULL ? kid->symbol : ts_node_symbol(node);
+}
+
+static inline ts_py_kind ts_py_kind_of_symbol(TSSymbol s)
+{
+    if (s < ts_py_syms.count) {
+        return (ts_py_kind)ts_py_syms.kind[s];
+    }
+    return s == (TSSymbol)-1 ? TS_PY_K_ERROR : TS_PY_K_OTHER;
+}
+
 static inline ts_py_kind ts_py_kind_of(TSNode node)
 {
     if (ts_node_is_null(node)) {
         return TS_PY_K_OTHER;
     }
-    TSSymbol s = ts_node_symbol(node);
-    if (s < ts_py_syms.count) {
-        return (ts_py_kind)ts_py_syms.kind[s];
-    }
-    return s == (TSSymbol)-1 ? TS_PY_K_ERROR : TS_PY_K_OTHER;
+    return ts_py_kind_of_symbol(ts_py_symbol_of(node));
 }
 
 static inline bool ts_py_is(TSNode node, ts_py_kind kind)
@@ -239,10 +318,13 @@ static inline bool ts_py_is_clause(TSNode node)
     if (ts_node_is_null(node)) {
         return false;
     }
-    TSSymbol s = ts_node_symbol(node);
+    TSSymbol s = ts_py_symbol_of(node);
     return s < ts_py_syms.count &&
            (ts_py_syms.klass[s] & TS_PY_CLASS_CLAUSE) != 0;
 }
+
+/* ts_node_child_by_field_id, remembered in the current parse's memo. */
+TSNode ts_py_field_lookup(TSNode node, TSFieldId field);
 
 /* The child in `field` (the first one), or a null node. */
 static inline TSNode ts_py_field(TSNode node, ts_py_fieldk field)
@@ -251,7 +333,7 @@ static inline TSNode ts_py_field(TSNode node, ts_py_fieldk field)
         TSNode null = {0};
         return null;
     }
-    return ts_node_child_by_field_id(node, ts_py_syms.field[field]);
+    return ts_py_field_lookup(node, ts_py_syms.field[field]);
 }
 
 /* ---- ts_python.c: helpers ---- */
@@ -261,28 +343,44 @@ pt_loc ts_py_end_loc(ts_py_ctx *cx, TSNode node);
 TSNode ts_py_unparen(TSNode node);
 
 /*
- * Children in order through a tree cursor: each step is O(1), where
- * ts_node_named_child(n, i) is O(i) in tree-sitter 0.20.  The cursors
- * come from a stack in the context (no allocation per walk):
+ * Children in order, from the memo (listed by a tree cursor the first
+ * time: each step is O(1), where ts_node_named_child(n, i) is O(i) in
+ * tree-sitter 0.20):
  *
  *     ts_py_it it = ts_py_kids(cx, node, true);
  *     for (TSNode c; ts_py_it_next(&it, &c);) { ... }
  *     ts_py_it_done(&it);
  *
- * Iterators are released in the reverse order of their creation;
- * releasing one also releases any later one left open.
+ * Iterators are independent of each other; ts_py_it_done ends one early.
  */
 typedef struct ts_py_it {
     ts_py_ctx *cx;
-    uint32_t slot;               /* index into cx->cursors */
+    uint32_t next;               /* index into cx->memo.kids */
+    uint32_t end;
     bool named;                  /* named children only */
-    bool started;
-    bool done;
 } ts_py_it;
 
 ts_py_it ts_py_kids(ts_py_ctx *cx, TSNode node, bool named);
-bool ts_py_it_next(ts_py_it *it, TSNode *out);
-void ts_py_it_done(ts_py_it *it);
+
+static inline bool ts_py_it_next(ts_py_it *it, TSNode *out)
+{
+    ts_py_memo *m = &it->cx->memo;
+    while (it->next < it->end) {
+        uint32_t i = it->next++;
+        if (m->kids[i].named || !it->named) {
+            m->last = i;
+            *out = m->kids[i].node;
+            return true;
+        }
+    }
+    return false;
+}
+
+static inline void ts_py_it_done(ts_py_it *it)
+{
+    it->next = it->end;
+}
+
 /* The index-th named child, walking (for a few leading children). */
 static inline TSNode ts_py_child(TSNode n, uint32_t i)
 {
@@ -290,6 +388,8 @@ static inline TSNode ts_py_child(TSNode n, uint32_t i)
 }
 /* The last named child. */
 TSNode ts_py_last(ts_py_ctx *cx, TSNode n);
+/* The parent of a def or class (remembered when ts_py_kids listed it). */
+TSNode ts_py_def_parent(ts_py_ctx *cx, TSNode def);
 
 /* Null-safe tree accessors (libtree-sitter 0.20 crashes on null nodes). */
 static inline uint32_t ts_py_nchild(TSNode n)

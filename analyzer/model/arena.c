@@ -123,12 +123,17 @@ char *pt_arena_strdup(pt_arena *arena, const char *text)
 
 char *pt_arena_printf(pt_arena *arena, const char *fmt, ...)
 {
+    /* Short texts (nearly all) are formatted once, on the stack. */
+    char small[256];
     va_list args;
     va_start(args, fmt);
-    int needed = vsnprintf(NULL, 0, fmt, args);
+    int needed = vsnprintf(small, sizeof(small), fmt, args);
     va_end(args);
     if (needed < 0) {
         return pt_arena_strdup(arena, "");
+    }
+    if ((size_t)needed < sizeof(small)) {
+        return pt_arena_strndup(arena, small, (size_t)needed);
     }
     char *text = pt_arena_alloc(arena, (size_t)needed + 1);
     va_start(args, fmt);

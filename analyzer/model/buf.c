@@ -43,23 +43,50 @@ void pt_buf_puts(pt_buf *buf, const char *text)
 
 void pt_buf_printf(pt_buf *buf, const char *fmt, ...)
 {
+    /* Formats straight into the spare room: only text that does not fit
+       is formatted a second time, after growing. */
+    size_t room = buf->cap - buf->len;
     va_list args;
     va_start(args, fmt);
-    int needed = vsnprintf(NULL, 0, fmt, args);
+    int needed = vsnprintf(room > 0 ? buf->data + buf->len : NULL, room, fmt,
+                           args);
     va_end(args);
     if (needed <= 0) {
+        if (room > 0) {
+            buf->data[buf->len] = '\0';
+        }
         return;
     }
-    buf_reserve(buf, (size_t)needed);
-    va_start(args, fmt);
-    vsnprintf(buf->data + buf->len, (size_t)needed + 1, fmt, args);
-    va_end(args);
+    if ((size_t)needed >= room) {
+        buf_reserve(buf, (size_t)needed);
+        va_start(args, fmt);
+        vsnprintf(buf->data + buf->len, (size_t)needed + 1, fmt, args);
+        va_end(args);
+    }
     buf->len += (size_t)needed;
+}
+
+/* How many bytes from `p` on need no escaping: they are appended in one
+   go rather than one by one. */
+static size_t json_plain_run(const unsigned char *p)
+{
+    size_t n = 0;
+    while (p[n] >= 0x20 && p[n] != '"' && p[n] != '\\') {
+        n++;
+    }
+    return n;
 }
 
 void pt_buf_json_string(pt_buf *buf, const char *text)
 {
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        size_t run = json_plain_run(p);
+        if (run > 0) {
+            pt_buf_append(buf, (const char *)p, run);
+            p += run;
+            continue;
+        }
         switch (*p) {
         case '"':
             pt_buf_puts(buf, "\\\"");
@@ -77,18 +104,33 @@ void pt_buf_json_string(pt_buf *buf, const char *text)
             pt_buf_puts(buf, "\\t");
             break;
         default:
-            if (*p < 0x20) {
-                pt_buf_printf(buf, "\\u%04x", *p);
-            } else {
-                pt_buf_append(buf, (const char *)p, 1);
-            }
+            pt_buf_printf(buf, "\\u%04x", *p);
         }
+        p++;
     }
+}
+
+static size_t xml_plain_run(const unsigned char *p)
+{
+    size_t n = 0;
+    while (p[n] != '\0' && p[n] != '<' && p[n] != '>' && p[n] != '&' &&
+           p[n] != '"' && p[n] != '\'' &&
+           (p[n] >= 0x20 || p[n] == '\n' || p[n] == '\t')) {
+        n++;
+    }
+    return n;
 }
 
 void pt_buf_xml_escape(pt_buf *buf, const char *text)
 {
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        size_t run = xml_plain_run(p);
+        if (run > 0) {
+            pt_buf_append(buf, (const char *)p, run);
+            p += run;
+            continue;
+        }
         switch (*p) {
         case '<':
             pt_buf_puts(buf, "&lt;");
@@ -106,12 +148,9 @@ void pt_buf_xml_escape(pt_buf *buf, const char *text)
             pt_buf_puts(buf, "&#39;");
             break;
         default:
-            if (*p < 0x20 && *p != '\n' && *p != '\t') {
-                pt_buf_puts(buf, "?");
-            } else {
-                pt_buf_append(buf, (const char *)p, 1);
-            }
+            pt_buf_puts(buf, "?");
         }
+        p++;
     }
 }
 

@@ -41,17 +41,31 @@ static void line_measure_indent(pt_line *line, const char *text)
     line->kind = blank ? PT_LINE_BLANK : PT_LINE_CODE;
 }
 
+/* Where the line that starts at `i` ends: the next '\n' or '\r', or the
+   end of the text.  Text without a '\r' is searched with memchr. */
+static uint32_t line_end(const char *text, uint32_t length, uint32_t i,
+                         bool has_cr)
+{
+    if (!has_cr) {
+        const char *nl = memchr(text + i, '\n', length - i);
+        return nl != NULL ? (uint32_t)(nl - text) : length;
+    }
+    while (i < length && text[i] != '\n' && text[i] != '\r') {
+        i++;
+    }
+    return i;
+}
+
 /* Splits the text into lines; "\n", "\r\n" and a lone "\r" end a line. */
 static void unit_build_lines(pt_unit *unit)
 {
     const char *text = unit->text;
+    uint32_t length = unit->length;
+    bool has_cr = memchr(text, '\r', length) != NULL;
     uint32_t start = 0;
-    for (uint32_t i = 0; i <= unit->length; i++) {
-        bool at_end = i == unit->length;
-        char c = at_end ? '\n' : text[i];
-        if (c != '\n' && c != '\r') {
-            continue;
-        }
+    for (;;) {
+        uint32_t i = line_end(text, length, start, has_cr);
+        bool at_end = i == length;
         if (at_end && start == i && unit->lines.len > 0) {
             break;              /* no empty line after a final newline */
         }
@@ -60,7 +74,10 @@ static void unit_build_lines(pt_unit *unit)
         line->start = start;
         line->length = i - start;
         line_measure_indent(line, text);
-        if (c == '\r' && i + 1 < unit->length && text[i + 1] == '\n') {
+        if (at_end) {
+            break;
+        }
+        if (text[i] == '\r' && i + 1 < length && text[i + 1] == '\n') {
             i++;
         }
         start = i + 1;
