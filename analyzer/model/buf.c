@@ -46,10 +46,10 @@ void pt_buf_printf(pt_buf *buf, const char *fmt, ...)
     /* Formats straight into the spare room: only text that does not fit
        is formatted a second time, after growing. */
     size_t room = buf->cap - buf->len;
+    char *spare = room > 0 ? buf->data + buf->len : NULL;
     va_list args;
     va_start(args, fmt);
-    int needed = vsnprintf(room > 0 ? buf->data + buf->len : NULL, room, fmt,
-                           args);
+    int needed = vsnprintf(spare, room, fmt, args);
     va_end(args);
     if (needed <= 0) {
         if (room > 0) {
