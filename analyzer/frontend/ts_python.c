@@ -229,11 +229,13 @@ static void memo_list_kids(ts_py_memo *m, TSNode node, uint32_t *first,
 }
 
 /* Sizes the memo for a text of `length` bytes (the stdlib asks about one
-   node per 9 bytes, and lists one child per 7), so it seldom grows. */
+   node per 9 bytes, and lists one child per 7), so it seldom grows; past
+   4 MB it grows as it goes rather than reserve hundreds of MB up front. */
 static void ts_py_memo_init(ts_py_memo *m, uint32_t length)
 {
+    length = length < (4u << 20) ? length : (4u << 20);
     uint32_t cap = 1024;
-    while (cap < length / 4 && cap < (1u << 30)) {
+    while (cap < length / 4) {
         cap *= 2;
     }
     *m = (ts_py_memo){.last = UINT32_MAX};
