@@ -3,6 +3,7 @@
  */
 #include "rules/util_nullable.h"
 
+#include "ptlint/dataflow.h"
 #include "ptlint/rule.h"
 #include "rules/util_symbols.h"
 
@@ -63,42 +64,13 @@ static bool return_may_be_null(const null_summary *sum, const pt_block *block,
                                                    sum->fns, sum->known, call);
 }
 
-/* Marks the blocks reachable from the entry; caller frees. */
-static bool *reachable_blocks(const pt_function *fn)
-{
-    uint32_t n = fn->blocks.len;
-    bool *seen = calloc(n + 1, sizeof(bool));
-    uint32_t *stack = calloc(n + 1, sizeof(uint32_t));
-    uint32_t top = 0;
-    if (seen == NULL || stack == NULL || n == 0) {
-        free(stack);
-        return seen;
-    }
-    seen[0] = true;
-    stack[top++] = 0;
-    while (top > 0) {
-        const pt_block *block = pt_function_block(fn, stack[--top]);
-        uint32_t nsucc = block->term == PT_TERM_BRANCH ? 2
-                         : block->term == PT_TERM_GOTO ? 1 : 0;
-        for (uint32_t i = 0; i < nsucc; i++) {
-            uint32_t next = block->succ[i];
-            if (next < n && !seen[next]) {
-                seen[next] = true;
-                stack[top++] = next;
-            }
-        }
-    }
-    free(stack);
-    return seen;
-}
-
 /* Whether `fn` may return null, given what is known of the others. */
 static bool function_may_return_null(const null_summary *sum,
                                      const pt_function *fn)
 {
     bool valued = false;
     bool falls_off = false;
-    bool *reached = reachable_blocks(fn);
+    bool *reached = pt_reachable_blocks(fn);
     bool result = false;
     for (uint32_t b = 0; reached != NULL && b < fn->blocks.len && !result;
          b++) {

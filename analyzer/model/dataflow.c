@@ -253,3 +253,31 @@ void pt_names_free(pt_names *names)
     free(names->items);
     memset(names, 0, sizeof(*names));
 }
+
+bool *pt_reachable_blocks(const pt_function *fn)
+{
+    uint32_t n = fn->blocks.len;
+    bool *seen = calloc(n + 1, sizeof(bool));
+    uint32_t *stack = calloc(n + 1, sizeof(uint32_t));
+    uint32_t top = 0;
+    if (seen == NULL || stack == NULL || n == 0) {
+        free(stack);
+        return seen;
+    }
+    seen[0] = true;
+    stack[top++] = 0;
+    while (top > 0) {
+        const pt_block *block = pt_function_block(fn, stack[--top]);
+        uint32_t nsucc = block->term == PT_TERM_BRANCH ? 2
+                         : block->term == PT_TERM_GOTO ? 1 : 0;
+        for (uint32_t i = 0; i < nsucc; i++) {
+            uint32_t next = block->succ[i];
+            if (next < n && !seen[next]) {
+                seen[next] = true;
+                stack[top++] = next;
+            }
+        }
+    }
+    free(stack);
+    return seen;
+}

@@ -12,6 +12,8 @@
  */
 #include "model/noreturn.h"
 
+#include "ptlint/dataflow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,31 +66,14 @@ static void cut_block(pt_block *block, const noreturn_names *names)
 /* True when some path from the entry leaves the function normally. */
 static bool can_return(const pt_function *fn)
 {
-    uint32_t n = fn->blocks.len;
-    bool *seen = calloc(n + 1, sizeof(bool));
-    uint32_t *stack = calloc(n + 1, sizeof(uint32_t));
-    bool returns = seen == NULL || stack == NULL || n == 0;
-    uint32_t top = 0;
-    if (!returns) {
-        seen[0] = true;
-        stack[top++] = 0;
+    bool *reached = pt_reachable_blocks(fn);
+    bool returns = reached == NULL || fn->blocks.len == 0;
+    for (uint32_t b = 0; !returns && b < fn->blocks.len; b++) {
+        const pt_block *block = pt_function_block(fn, b);
+        returns = reached[b] && (block->term == PT_TERM_RETURN ||
+                                 block->term == PT_TERM_RAISE);
     }
-    while (top > 0 && !returns) {
-        const pt_block *block = pt_function_block(fn, stack[--top]);
-        returns = block->term == PT_TERM_RETURN ||
-                  block->term == PT_TERM_RAISE;
-        uint32_t nsucc = block->term == PT_TERM_BRANCH ? 2
-                         : block->term == PT_TERM_GOTO ? 1 : 0;
-        for (uint32_t i = 0; i < nsucc; i++) {
-            uint32_t next = block->succ[i];
-            if (next < n && !seen[next]) {
-                seen[next] = true;
-                stack[top++] = next;
-            }
-        }
-    }
-    free(seen);
-    free(stack);
+    free(reached);
     return returns;
 }
 

@@ -99,4 +99,9 @@ int32_t pt_names_find(const pt_names *names, const char *name);
 
 void pt_names_free(pt_names *names);
 
+/* Per block of `fn`: reachable from the entry along GOTO and BRANCH
+   edges?  A heap array of fn->blocks.len + 1 flags, or NULL when out of
+   memory; the caller frees it. */
+bool *pt_reachable_blocks(const pt_function *fn);
+
 #endif
