@@ -66,11 +66,10 @@ void ts_py_init(void)
 
 /* ---- the memo: children, fields and parents asked once ---- */
 
-/* What a memo slot answers, besides a field (whose id it holds). */
-enum {
-    TS_PY_MEMO_KIDS = UINT32_MAX,
-    TS_PY_MEMO_PARENT = UINT32_MAX - 1,
-};
+/* What a memo slot answers, besides a field (whose id it holds); macros
+ * because an enumerator cannot hold values past INT_MAX in ISO C. */
+#define TS_PY_MEMO_KIDS UINT32_MAX
+#define TS_PY_MEMO_PARENT (UINT32_MAX - 1)
 
 _Thread_local ts_py_memo *ts_py_memo_now;
 
