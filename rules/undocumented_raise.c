@@ -9,7 +9,6 @@
  * is reported at the def line, with where it is raised as evidence.
  * Functions without a docstring are missing-doc's business.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "ptlint/rule.h"
@@ -21,22 +20,6 @@ static const pt_option raise_options[] = {
      "exception classes that need no mention"},
     {0},
 };
-
-/* True when `word` appears in `text` as a whole identifier. */
-static bool mentions(const char *text, const char *word)
-{
-    size_t len = strlen(word);
-    for (const char *at = strstr(text, word); at != NULL;
-         at = strstr(at + 1, word)) {
-        bool start = at == text || !(isalnum((unsigned char)at[-1]) ||
-                                     at[-1] == '_');
-        bool end = !(isalnum((unsigned char)at[len]) || at[len] == '_');
-        if (start && end) {
-            return true;
-        }
-    }
-    return false;
-}
 
 static bool ignored(pt_rule_ctx *ctx, const char *name)
 {
@@ -57,19 +40,25 @@ static void check_function(pt_rule_ctx *ctx, const pt_function *fn,
         const pt_escape *e = &escapes->items[i];
         const char *dot = strrchr(e->name, '.');
         const char *name = dot != NULL ? dot + 1 : e->name;
-        if (mentions(fn->doc, name) || ignored(ctx, name)) {
+        if (pt_doc_mentions(fn->doc, name) || ignored(ctx, name)) {
             continue;
         }
         pt_finding *f = pt_report(ctx, fn->loc, "'%s' may raise %s, which "
                                   "its docstring does not mention",
                                   fn->name, name);
-        pt_finding_add_step(ctx, f, e->loc, "%s raised here", name);
+        if (e->via != NULL) {
+            pt_finding_add_step(ctx, f, e->loc, "%s may be raised by '%s', "
+                                "defined in another file", name, e->via->name);
+        } else {
+            pt_finding_add_step(ctx, f, e->loc, "%s raised here", name);
+        }
     }
 }
 
 static void check_undocumented_raise(pt_rule_ctx *ctx, const pt_unit *unit)
 {
-    pt_escapes *escapes = pt_escapes_compute(unit);
+    pt_escapes *escapes = pt_escapes_compute(unit, ctx);
+    pt_escapes_state(ctx, unit, escapes);
     for (uint32_t i = 0; escapes != NULL && i < unit->functions.len; i++) {
         const pt_function *fn = pt_unit_function(unit, i);
         bool is_public = pt_is_python_public(fn->name) &&

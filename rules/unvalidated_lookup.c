@@ -486,7 +486,7 @@ static bool *raising_functions(const pt_unit *unit)
 {
     bool *raises = calloc(unit->functions.len + 1, sizeof(bool));
     pt_escapes *escapes = unit->language == PT_LANG_PYTHON
-                              ? pt_escapes_compute(unit) : NULL;
+                              ? pt_escapes_compute(unit, NULL) : NULL;
     for (uint32_t i = 0; raises != NULL && escapes != NULL &&
                          i < unit->functions.len; i++) {
         raises[i] = escapes[i].len > 0;

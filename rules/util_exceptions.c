@@ -3,8 +3,12 @@
  */
 #include "rules/util_exceptions.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "rules/util_symbols.h"
 
 /* Builtin exceptions and their base, as in Python 3's hierarchy. */
 static const char *const builtin_bases[][2] = {
@@ -44,8 +48,8 @@ static const char *short_name(const char *name)
     return dot != NULL ? dot + 1 : name;
 }
 
-/* The first base of `name`: a builtin's, or a class of the unit's. */
-static const char *base_of(const pt_unit *unit, const char *name)
+/* The base of a builtin exception class, or NULL. */
+static const char *builtin_base(const char *name)
 {
     size_t count = sizeof(builtin_bases) / sizeof(builtin_bases[0]);
     for (size_t i = 0; i < count; i++) {
@@ -53,6 +57,12 @@ static const char *base_of(const pt_unit *unit, const char *name)
             return builtin_bases[i][1];
         }
     }
+    return NULL;
+}
+
+/* The first base of a class the unit defines, or NULL. */
+static const char *unit_base(const pt_unit *unit, const char *name)
+{
     for (uint32_t i = 0; i < unit->decls.len; i++) {
         const pt_decl *decl = pt_unit_decl(unit, i);
         if (decl->kind == PT_DECL_CLASS && strcmp(decl->name, name) == 0 &&
@@ -68,8 +78,31 @@ static const char *base_of(const pt_unit *unit, const char *name)
     return NULL;
 }
 
-bool pt_exception_is_a(const pt_unit *unit, const char *raised,
-                       const char *caught)
+/* The prefix of the facts that give another file's exception's base. */
+static void base_prefix(char *out, size_t size, const char *name)
+{
+    snprintf(out, size, "exception-base:%s:", name);
+}
+
+/* The first base of `name`: a builtin's, a class of the unit's, or (with
+   a ctx) a class another file of the run defines. */
+static const char *base_of(const pt_unit *unit, pt_rule_ctx *ctx,
+                           const char *name)
+{
+    const char *base = builtin_base(name);
+    base = base != NULL ? base : unit_base(unit, name);
+    if (base == NULL && ctx != NULL) {
+        char prefix[192];
+        base_prefix(prefix, sizeof(prefix), name);
+        uint32_t count = 0;
+        const char *const *answers = pt_fact_query(ctx, prefix, &count);
+        base = count > 0 ? answers[0] + strlen(prefix) : NULL;
+    }
+    return base;
+}
+
+static bool is_a(const pt_unit *unit, pt_rule_ctx *ctx, const char *raised,
+                 const char *caught)
 {
     if (strcmp(caught, "*") == 0) {
         return true;
@@ -80,19 +113,25 @@ bool pt_exception_is_a(const pt_unit *unit, const char *raised,
         if (strcmp(name, caught) == 0) {
             return true;
         }
-        name = base_of(unit, name);
+        name = base_of(unit, ctx, name);
     }
     return false;
 }
 
+bool pt_exception_is_a(const pt_unit *unit, const char *raised,
+                       const char *caught)
+{
+    return is_a(unit, NULL, raised, caught);
+}
+
 /* True when try region `region` (or an enclosing one) catches `name`. */
-static bool caught_by(const pt_unit *unit, const pt_function *fn,
-                      int32_t region, const char *name)
+static bool caught_by(const pt_unit *unit, pt_rule_ctx *ctx,
+                      const pt_function *fn, int32_t region, const char *name)
 {
     for (int guard = 0; region >= 0 && guard < 64; guard++) {
         const pt_try_region *r = pt_function_try(fn, (uint32_t)region);
         for (uint32_t i = 0; i < r->ncaught; i++) {
-            if (pt_exception_is_a(unit, name, r->caught[i])) {
+            if (is_a(unit, ctx, name, r->caught[i])) {
                 return true;
             }
         }
@@ -101,7 +140,8 @@ static bool caught_by(const pt_unit *unit, const pt_function *fn,
     return false;
 }
 
-static bool add_escape(pt_escapes *list, const char *name, pt_loc loc)
+static bool add_escape(pt_escapes *list, const char *name, pt_loc loc,
+                       const pt_event *via)
 {
     for (uint32_t i = 0; i < list->len; i++) {
         if (strcmp(list->items[i].name, name) == 0) {
@@ -115,7 +155,7 @@ static bool add_escape(pt_escapes *list, const char *name, pt_loc loc)
             abort();
         }
     }
-    list->items[list->len++] = (pt_escape){name, loc};
+    list->items[list->len++] = (pt_escape){name, loc, via};
     return true;
 }
 
@@ -197,11 +237,14 @@ static int32_t callee_of(const fn_by_name *by_name, const pt_function *caller,
     return -1;
 }
 
-/* An event that can let an exception out: a named raise, or a call of
-   one of the unit's functions. */
+/* An event that can let an exception out: a named raise, a call of one
+   of the unit's functions, or a call of another file's function. */
 typedef struct escape_source {
     const pt_event *event;
-    int32_t callee;             /* -1 for a raise */
+    int32_t callee;             /* -1 for a raise or a foreign call */
+    const char *const *foreign; /* "raises:SYMBOL:CLASS" facts */
+    uint32_t nforeign;
+    uint32_t prefix_len;        /* of "raises:SYMBOL:" */
 } escape_source;
 
 typedef struct escape_sources {
@@ -222,8 +265,23 @@ static void sources_push(escape_sources *list, escape_source source)
     list->items[list->len++] = source;
 }
 
+/* What the run says a call of another file's function raises. */
+static escape_source foreign_source(pt_rule_ctx *ctx, const pt_unit *unit,
+                                    const pt_event *call)
+{
+    escape_source source = {call, -1, NULL, 0, 0};
+    char symbol[256];
+    char prefix[300];
+    if (ctx != NULL && pt_call_symbol(unit, call, symbol, sizeof(symbol))) {
+        int len = snprintf(prefix, sizeof(prefix), "raises:%s:", symbol);
+        source.prefix_len = len > 0 ? (uint32_t)len : 0;
+        source.foreign = pt_fact_query(ctx, prefix, &source.nforeign);
+    }
+    return source;
+}
+
 /* The events of function `i` that matter, in block and event order. */
-static escape_sources sources_of(const pt_unit *unit,
+static escape_sources sources_of(pt_rule_ctx *ctx, const pt_unit *unit,
                                  const fn_by_name *by_name, uint32_t i)
 {
     const pt_function *fn = pt_unit_function(unit, i);
@@ -233,11 +291,14 @@ static escape_sources sources_of(const pt_unit *unit,
         for (uint32_t e = 0; e < block->events.len; e++) {
             const pt_event *event = pt_block_event(block, e);
             if (event->kind == PT_EV_RAISE && event->name != NULL) {
-                sources_push(&list, (escape_source){event, -1});
+                sources_push(&list, (escape_source){event, -1, NULL, 0, 0});
             } else if (event->kind == PT_EV_CALL) {
                 int32_t callee = callee_of(by_name, fn, event);
-                if (callee >= 0) {
-                    sources_push(&list, (escape_source){event, callee});
+                escape_source source =
+                    callee >= 0 ? (escape_source){event, callee, NULL, 0, 0}
+                                : foreign_source(ctx, unit, event);
+                if (callee >= 0 || source.nforeign > 0) {
+                    sources_push(&list, source);
                 }
             }
         }
@@ -246,38 +307,48 @@ static escape_sources sources_of(const pt_unit *unit,
 }
 
 /* Adds what one source lets escape; true when the list grew. */
-static bool source_escapes(const pt_unit *unit, const pt_function *fn,
+static bool source_escapes(const pt_unit *unit, pt_rule_ctx *ctx,
+                           const pt_function *fn,
                            const escape_source *source, pt_escapes *all,
                            uint32_t self)
 {
     const pt_event *event = source->event;
-    if (source->callee < 0) {
-        return !caught_by(unit, fn, event->try_region, event->name) &&
-               add_escape(&all[self], event->name, event->loc);
-    }
     bool grew = false;
+    for (uint32_t i = 0; i < source->nforeign; i++) {
+        const char *name = source->foreign[i] + source->prefix_len;
+        if (!caught_by(unit, ctx, fn, event->try_region, name)) {
+            grew |= add_escape(&all[self], name, event->loc, event);
+        }
+    }
+    if (source->callee < 0) {
+        return source->nforeign > 0
+                   ? grew
+                   : !caught_by(unit, ctx, fn, event->try_region, event->name) &&
+                         add_escape(&all[self], event->name, event->loc, NULL);
+    }
     const pt_escapes *callee = &all[source->callee];
     for (uint32_t i = 0; i < callee->len; i++) {
         const pt_escape *e = &callee->items[i];
-        if (!caught_by(unit, fn, event->try_region, e->name)) {
-            grew |= add_escape(&all[self], e->name, e->loc);
+        if (!caught_by(unit, ctx, fn, event->try_region, e->name)) {
+            grew |= add_escape(&all[self], e->name, e->loc, e->via);
         }
     }
     return grew;
 }
 
-static bool function_round(const pt_unit *unit, pt_escapes *all,
+static bool function_round(const pt_unit *unit, pt_rule_ctx *ctx,
+                           pt_escapes *all,
                            const escape_sources *sources, uint32_t i)
 {
     const pt_function *fn = pt_unit_function(unit, i);
     bool grew = false;
     for (uint32_t k = 0; k < sources->len; k++) {
-        grew |= source_escapes(unit, fn, &sources->items[k], all, i);
+        grew |= source_escapes(unit, ctx, fn, &sources->items[k], all, i);
     }
     return grew;
 }
 
-pt_escapes *pt_escapes_compute(const pt_unit *unit)
+pt_escapes *pt_escapes_compute(const pt_unit *unit, pt_rule_ctx *ctx)
 {
     uint32_t count = unit->functions.len;
     pt_escapes *all = calloc(count + 1, sizeof(pt_escapes));
@@ -287,14 +358,14 @@ pt_escapes *pt_escapes_compute(const pt_unit *unit)
     }
     fn_by_name by_name = fn_by_name_build(unit);
     for (uint32_t i = 0; i < count; i++) {
-        sources[i] = sources_of(unit, &by_name, i);
+        sources[i] = sources_of(ctx, unit, &by_name, i);
     }
     free(by_name.items);
     bool grew = true;
     for (int round = 0; grew && round < 8; round++) {
         grew = false;
         for (uint32_t i = 0; i < count; i++) {
-            grew |= function_round(unit, all, &sources[i], i);
+            grew |= function_round(unit, ctx, all, &sources[i], i);
         }
     }
     for (uint32_t i = 0; i < count; i++) {
@@ -302,6 +373,61 @@ pt_escapes *pt_escapes_compute(const pt_unit *unit)
     }
     free(sources);
     return all;
+}
+
+bool pt_doc_mentions(const char *doc, const char *word)
+{
+    size_t len = strlen(word);
+    for (const char *at = strstr(doc, word); len > 0 && at != NULL;
+         at = strstr(at + 1, word)) {
+        bool start = at == doc || !(isalnum((unsigned char)at[-1]) ||
+                                    at[-1] == '_');
+        bool end = !(isalnum((unsigned char)at[len]) || at[len] == '_');
+        if (start && end) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* States the bases of `name` up from the unit's own classes, so a file
+   that catches a base knows it catches `name`. */
+static void state_bases(pt_rule_ctx *ctx, const pt_unit *unit,
+                        const char *name)
+{
+    name = short_name(name);
+    char own[128];
+    for (int depth = 0; depth < 16; depth++) {
+        const char *base = unit_base(unit, name);
+        if (base == NULL) {
+            return;
+        }
+        pt_fact_add(ctx, "exception-base:%s:%s", name, base);
+        snprintf(own, sizeof(own), "%s", base);  /* unit_base reuses its buffer */
+        name = own;
+    }
+}
+
+void pt_escapes_state(pt_rule_ctx *ctx, const pt_unit *unit,
+                      const pt_escapes *escapes)
+{
+    char symbol[256];
+    for (uint32_t i = 0; escapes != NULL && i < unit->functions.len; i++) {
+        const pt_function *fn = pt_unit_function(unit, i);
+        if (escapes[i].len == 0 || fn->doc == NULL ||
+            !pt_function_symbol(unit, fn, symbol, sizeof(symbol))) {
+            continue;
+        }
+        for (uint32_t k = 0; k < escapes[i].len; k++) {
+            const char *name = short_name(escapes[i].items[k].name);
+            if (!isupper((unsigned char)name[0]) ||
+                !pt_doc_mentions(fn->doc, name)) {
+                continue;       /* not part of its contract */
+            }
+            pt_fact_add(ctx, "raises:%s:%s", symbol, name);
+            state_bases(ctx, unit, name);
+        }
+    }
 }
 
 void pt_escapes_free(pt_escapes *escapes, uint32_t count)

@@ -145,7 +145,7 @@ pt_unit *pt_engine_parse_path(const char *path, pt_frontend_choice choice,
     const char *const *noreturn =
         pt_config_vocab(config, PT_VOCAB_NORETURN, &count);
     pt_unit_cut_noreturn(unit, noreturn, count);
-    pt_unit_expand_lock_wrappers(unit);
+    pt_unit_expand_lock_wrappers(unit, NULL);
     pt_config_free(config);
     return unit;
 }

@@ -172,6 +172,15 @@ void pt_fact_add(pt_rule_ctx *ctx, const char *fmt, ...)
     free(fact);
 }
 
+const char *const *pt_fact_query(pt_rule_ctx *ctx, const char *prefix,
+                                 uint32_t *count)
+{
+    const char *const *answers = NULL;
+    pt_fact_io io = {ctx->known, ctx->facts};
+    *count = (uint32_t)pt_fact_io_ask(&io, prefix, &answers);
+    return answers;
+}
+
 void pt_finding_unless(pt_rule_ctx *ctx, pt_finding *finding,
                        const char *fmt, ...)
 {

@@ -17,6 +17,7 @@ struct pt_rule_ctx {
     bool severity_configured;   /* set by the user: overrides the rule's */
     pt_findings *sink;          /* where findings go */
     pt_facts *facts;            /* where cross-file facts go */
+    const pt_facts *known;      /* the run's facts, NULL in round one */
     const char *const *overrides; /* "rule:option=value" from the caller */
     size_t noverrides;
 };

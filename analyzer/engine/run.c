@@ -30,6 +30,10 @@ typedef struct file_result {
     bool skipped;               /* excluded by the config: not analysed */
     size_t lines;
     size_t functions;
+    pt_cache_key answers;       /* what the run answered its questions */
+    size_t nanswers;
+    pt_cache_key pending;       /* the answers it gets in this round */
+    bool again;                 /* analyse again in this round */
 } file_result;
 
 typedef struct run_state {
@@ -42,6 +46,7 @@ typedef struct run_state {
     pthread_mutex_t errors_lock;
     pt_buf config_errors;       /* guarded by errors_lock */
     pt_cache_key cache_base;    /* the run's part of every cache key */
+    const pt_facts *known;      /* the run's facts, from round two on */
 } run_state;
 
 /* True when `id` is in the list. */
@@ -95,6 +100,7 @@ static pt_rule_ctx make_ctx(const run_state *state, const pt_rule *rule,
     pt_rule_ctx ctx = {
         .rule = rule, .unit = unit, .config = config,
         .sink = &result->findings, .facts = &result->facts,
+        .known = state->known,
         .overrides = state->options->overrides,
         .noverrides = state->options->noverrides,
         .severity = pt_config_rule_severity(config, rule, unit->path),
@@ -193,7 +199,8 @@ static void check_unit(const run_state *state, const pt_unit *unit,
 /* Vocabulary lists the frontends need, from the file's config. */
 static pt_unit *parse_with_config(const run_state *state, const char *path,
                                   pt_language language, const char *text,
-                                  size_t length, const pt_config *config)
+                                  size_t length, const pt_config *config,
+                                  pt_facts *stated)
 {
     uint32_t nacquire = 0;
     uint32_t nrelease = 0;
@@ -209,7 +216,8 @@ static pt_unit *parse_with_config(const run_state *state, const char *path,
     const char *const *noreturn =
         pt_config_vocab(config, PT_VOCAB_NORETURN, &nnoreturn);
     pt_unit_cut_noreturn(unit, noreturn, nnoreturn);
-    pt_unit_expand_lock_wrappers(unit);
+    pt_fact_io io = {state->known, stated};
+    pt_unit_expand_lock_wrappers(unit, &io);
     return unit;
 }
 
@@ -225,11 +233,86 @@ static pt_cache_key file_key(const run_state *state, const char *path,
     return key;
 }
 
+/* Digests what `known` answers to the questions among `stated`. */
+static pt_cache_key answers_digest(const pt_facts *stated,
+                                   const pt_facts *known, size_t *count)
+{
+    size_t want = strlen(PT_FACT_WANT);
+    pt_cache_key digest = {0};
+    *count = 0;
+    for (size_t k = 0; known != NULL && k < stated->len; k++) {
+        const char *fact = stated->items[k];
+        if (strncmp(fact, PT_FACT_WANT, want) != 0) {
+            continue;
+        }
+        size_t first = 0;
+        size_t n = pt_facts_prefixed(known, fact + want, &first);
+        for (size_t a = first; a < first + n; a++) {
+            pt_cache_key_add(&digest, known->items[a],
+                             strlen(known->items[a]) + 1);
+        }
+        *count += n;
+    }
+    return digest;
+}
+
+/* The fact a cached entry keeps its answers' digest in. */
+static const char answers_fact[] = "#answers:";
+
+static void state_answers(file_result *result, const pt_facts *known)
+{
+    result->answers = answers_digest(&result->facts, known,
+                                     &result->nanswers);
+    char fact[64];
+    snprintf(fact, sizeof(fact), "%s%016llx%016llx", answers_fact,
+             (unsigned long long)result->answers.hi,
+             (unsigned long long)result->answers.lo);
+    pt_facts_add(&result->facts, fact);
+}
+
+/* True when a cached entry was made with the answers the run now gives:
+   the questions it asked then are answered as they were. */
+static bool cached_answers_hold(file_result *result, const pt_facts *known)
+{
+    pt_facts stated = result->facts;
+    char expected[64] = "";
+    size_t prefix = strlen(answers_fact);
+    for (size_t k = 0; k < stated.len; k++) {
+        if (strncmp(stated.items[k], answers_fact, prefix) == 0) {
+            snprintf(expected, sizeof(expected), "%s", stated.items[k]);
+        }
+    }
+    size_t count = 0;
+    pt_cache_key now = answers_digest(&stated, known, &count);
+    char fact[64];
+    snprintf(fact, sizeof(fact), "%s%016llx%016llx", answers_fact,
+             (unsigned long long)now.hi, (unsigned long long)now.lo);
+    result->answers = now;
+    result->nanswers = count;
+    return strcmp(fact, expected) == 0;
+}
+
+/* Forgets what an earlier round found in the file, keeping what the run
+   answered it. */
+static void reset_result(file_result *result)
+{
+    pt_findings_free(&result->findings);
+    pt_facts_free(&result->facts);
+    pt_buf_free(&result->errors);
+    *result = (file_result){.pending = result->pending};
+}
+
 /* Reads, parses and checks source `index`. */
 static void process_file(run_state *state, size_t index)
 {
     const pt_source *source = &state->sources.items[index];
     file_result *result = &state->results[index];
+    if (state->known != NULL) {
+        if (!result->again) {
+            return;
+        }
+        reset_result(result);
+    }
     const char *stdin_name = state->options->stdin_filename;
     pthread_mutex_lock(&state->errors_lock);
     const pt_config *config = pt_configs_for(state->configs, source->path,
@@ -255,15 +338,21 @@ static void process_file(run_state *state, size_t index)
     const char *cache = stdin_name == NULL && !state->options->parse_only
                             ? state->options->cache_dir : NULL;
     pt_cache_key key = file_key(state, source->path, text, length, config);
+    if (state->known != NULL) {
+        pt_cache_key_add(&key, &result->pending, sizeof(result->pending));
+    }
     if (cache != NULL &&
         pt_cache_load(cache, key, source->path, pt_engine_find_rule,
                       &result->findings, &result->facts, &result->lines,
                       &result->functions)) {
-        free(text);
-        return;
+        if (state->known == NULL || cached_answers_hold(result, state->known)) {
+            free(text);
+            return;
+        }
+        reset_result(result);
     }
     pt_unit *unit = parse_with_config(state, source->path, source->language,
-                                      text, length, config);
+                                      text, length, config, &result->facts);
     free(text);
     if (unit == NULL) {
         pt_buf_printf(&result->errors, "%s: out of memory\n", source->path);
@@ -278,6 +367,10 @@ static void process_file(run_state *state, size_t index)
     }
     check_unit(state, unit, config, result);
     state_missing_includes(unit, &result->facts);
+    pt_facts_seal(&result->facts);
+    if (state->known != NULL) {
+        state_answers(result, state->known);
+    }
     pt_findings_sort(&result->findings);
     pt_fingerprint_all(&result->findings);
     pt_unit_free(unit);
@@ -346,17 +439,56 @@ static void run_workers(run_state *state, unsigned jobs)
 }
 
 /* All facts the files of the run stated, with what their rules derive,
-   sealed for searching. */
-static void collect_facts(run_state *state, pt_facts *all)
+   sealed for searching; the files' questions left out. */
+static void collect_facts(const run_state *state, pt_facts *all)
 {
+    size_t want = strlen(PT_FACT_WANT);
+    size_t answers = strlen(answers_fact);
     for (size_t i = 0; i < state->sources.len; i++) {
-        pt_facts *facts = &state->results[i].facts;
+        const pt_facts *facts = &state->results[i].facts;
         for (size_t k = 0; k < facts->len; k++) {
-            pt_facts_add(all, facts->items[k]);
+            if (strncmp(facts->items[k], PT_FACT_WANT, want) != 0 &&
+                strncmp(facts->items[k], answers_fact, answers) != 0) {
+                pt_facts_add(all, facts->items[k]);
+            }
         }
-        pt_facts_free(facts);
     }
     pt_facts_solve(all);
+}
+
+/*
+ * Analyses again, in parallel, the files whose questions the run can now
+ * answer (a call of another file's lock helper, of a function that
+ * raises), until the answers settle or PT_FACT_ROUNDS rounds have run.
+ */
+static void run_rounds(run_state *state, unsigned jobs)
+{
+    for (int round = 0; round < PT_FACT_ROUNDS; round++) {
+        pt_facts known = {0};
+        collect_facts(state, &known);
+        size_t again = 0;
+        for (size_t i = 0; i < state->sources.len; i++) {
+            file_result *result = &state->results[i];
+            size_t count = 0;
+            result->pending = answers_digest(&result->facts, &known, &count);
+            result->again = !result->failed && !result->skipped &&
+                            (count != result->nanswers ||
+                             memcmp(&result->pending, &result->answers,
+                                    sizeof(result->pending)) != 0);
+            again += result->again;
+
+        }
+        if (again > 0) {
+            state->known = &known;
+            atomic_store(&state->next, 0);
+            run_workers(state, jobs);
+            state->known = NULL;
+        }
+        pt_facts_free(&known);
+        if (again == 0) {
+            return;
+        }
+    }
 }
 
 /* Moves every file's findings, counts and messages into `out`, dropping
@@ -384,6 +516,7 @@ static bool gather(run_state *state, pt_run_result *out, pt_buf *errors)
             }
         }
         free(result->findings.items);
+        pt_facts_free(&result->facts);
         pt_buf_puts(errors, pt_buf_str(&result->errors));
         pt_buf_free(&result->errors);
         ok &= !result->failed;
@@ -493,6 +626,9 @@ bool pt_engine_check(const pt_check_options *options, pt_run_result *result,
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned jobs = options->jobs ? options->jobs : (cores > 0 ? (unsigned)cores : 1);
     run_workers(&state, jobs);
+    if (!options->parse_only) {
+        run_rounds(&state, jobs);
+    }
     ok &= gather(&state, result, errors);
     pthread_mutex_destroy(&state.errors_lock);
     pt_buf_free(&state.config_errors);

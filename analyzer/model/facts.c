@@ -64,6 +64,60 @@ void pt_facts_free(pt_facts *facts)
     facts->len = facts->cap = 0;
 }
 
+size_t pt_facts_prefixed(const pt_facts *facts, const char *prefix,
+                         size_t *first)
+{
+    size_t len = strlen(prefix);
+    size_t lo = 0;
+    size_t hi = facts->len;
+    while (lo < hi) {           /* the first fact not before the prefix */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(facts->items[mid], prefix) < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    size_t end = lo;
+    while (end < facts->len && strncmp(facts->items[end], prefix, len) == 0) {
+        end++;
+    }
+    *first = lo;
+    return end - lo;
+}
+
+size_t pt_fact_io_ask(const pt_fact_io *io, const char *prefix,
+                      const char *const **answers)
+{
+    *answers = NULL;
+    if (io == NULL) {
+        return 0;
+    }
+    if (io->stated != NULL) {
+        size_t len = strlen(prefix);
+        char *want = malloc(sizeof(PT_FACT_WANT) + len);
+        if (want == NULL) {
+            abort();
+        }
+        memcpy(want, PT_FACT_WANT, sizeof(PT_FACT_WANT) - 1);
+        memcpy(want + sizeof(PT_FACT_WANT) - 1, prefix, len + 1);
+        const pt_facts *stated = io->stated;
+        bool repeated = stated->len > 0 &&
+                        strcmp(stated->items[stated->len - 1], want) == 0;
+        if (!repeated) {
+            pt_facts_add(io->stated, want);
+        }
+        free(want);
+    }
+    if (io->known == NULL) {
+        return 0;
+    }
+    size_t first = 0;
+    size_t count = pt_facts_prefixed(io->known, prefix, &first);
+    *answers = (const char *const *)io->known->items + first;
+    return count;
+}
+
 /* True when the literal text[0..len) holds; "!" negates. */
 static bool literal_holds(const pt_facts *facts, const char *text, size_t len,
                           bool allow_negation)

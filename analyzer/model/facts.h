@@ -44,4 +44,28 @@ bool pt_facts_condition(const pt_facts *facts, const char *condition);
 
 void pt_facts_free(pt_facts *facts);
 
+/* How many facts of the sealed list start with `prefix`; *first is the
+   index of the first of them. */
+size_t pt_facts_prefixed(const pt_facts *facts, const char *prefix,
+                         size_t *first);
+
+/*
+ * What one file's analysis reads from the run and adds to it.  `known`
+ * holds what the run knew after its previous round, or is NULL in the
+ * first.  A question is recorded in `stated` as "#want:PREFIX", so the
+ * engine knows to analyse the file again once the run can answer it.
+ */
+typedef struct pt_fact_io {
+    const pt_facts *known;
+    pt_facts *stated;
+} pt_fact_io;
+
+/* The prefix that marks a question among a file's stated facts. */
+#define PT_FACT_WANT "#want:"
+
+/* The known facts that start with `prefix`; records the question.  Sets
+   *answers to the first of *count strings owned by `known`. */
+size_t pt_fact_io_ask(const pt_fact_io *io, const char *prefix,
+                      const char *const **answers);
+
 #endif

@@ -3,6 +3,7 @@
  */
 #include "model/lock_wrappers.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,11 +102,11 @@ static bool has_counterpart(const pt_unit *unit, const wrapper *w)
     return false;
 }
 
-/* The path the call passes as the wrapper's lock parameter, or NULL. */
-static const char *argument_path(const pt_function *callee,
-                                 const pt_event *call, uint32_t param)
+/* The path the call passes as the wrapper's lock parameter, or NULL;
+   `receiver` when the wrapper is a method with self. */
+static const char *argument_path(bool receiver, const pt_event *call,
+                                 uint32_t param)
 {
-    bool receiver = callee->is_method && !callee->is_static;
     if (receiver && param == 0) {
         return call->is_method ? call->base : NULL;
     }
@@ -157,11 +158,19 @@ static bool already_expanded(const pt_block *block, uint32_t at,
     return false;
 }
 
-/* The wrappers of the unit, by function index. */
+/* Another file's helper, as the run's facts describe it. */
+typedef struct foreign_wrapper {
+    const char *name;           /* borrowed from the call event */
+    wrapper w;                  /* suffix in the unit's arena */
+} foreign_wrapper;
+
+/* The wrappers of the unit, by function index, and other files'. */
 typedef struct wrapper_set {
     wrapper *by_function;       /* heap, one per function */
     uint32_t *indices;          /* heap: the functions that are wrappers */
     uint32_t count;
+    foreign_wrapper *foreign;   /* heap */
+    uint32_t nforeign;
 } wrapper_set;
 
 /* The wrapper a call names, or -1 (methods by name too). */
@@ -183,20 +192,48 @@ static int32_t callee_of(const pt_unit *unit, const pt_event *call,
     return -1;
 }
 
+/* Another file's wrapper a plain call names, or NULL. */
+static const wrapper *foreign_callee(const pt_event *call,
+                                     const wrapper_set *set)
+{
+    for (uint32_t k = 0; !call->is_method && call->name != NULL &&
+                         k < set->nforeign; k++) {
+        if (strcmp(set->foreign[k].name, call->name) == 0) {
+            return &set->foreign[k].w;
+        }
+    }
+    return NULL;
+}
+
+/* The wrapper a call event reaches, or NULL; sets *receiver. */
+static const wrapper *wrapper_called(const pt_unit *unit, const pt_event *call,
+                                     const wrapper_set *set, bool *receiver)
+{
+    *receiver = false;
+    if (call->kind != PT_EV_CALL) {
+        return NULL;
+    }
+    int32_t f = callee_of(unit, call, set);
+    if (f < 0) {
+        return foreign_callee(call, set);
+    }
+    const pt_function *callee = pt_unit_function(unit, (uint32_t)f);
+    *receiver = callee->is_method && !callee->is_static;
+    return &set->by_function[f];
+}
+
 static bool expand_block(pt_unit *unit, pt_block *block,
                          const wrapper_set *set)
 {
     bool added = false;
     for (uint32_t i = 0; i < block->events.len; i++) {
         const pt_event *call = pt_block_event(block, i);
-        int32_t f = call->kind == PT_EV_CALL
-                        ? callee_of(unit, call, set) : -1;
-        if (f < 0) {
+        bool receiver = false;
+        const wrapper *w = wrapper_called(unit, call, set, &receiver);
+        if (w == NULL) {
             continue;
         }
-        const wrapper *w = &set->by_function[f];
-        const char *path = argument_path(pt_unit_function(unit, (uint32_t)f),
-                                         call, w->param);
+        const char *path = argument_path(receiver, call, w->param);
         const char *lock_path =
             path != NULL ? pt_arena_printf(unit->arena, "%s%s", path,
                                            w->suffix)
@@ -215,7 +252,116 @@ static bool expand_block(pt_unit *unit, pt_block *block,
     return added;
 }
 
-void pt_unit_expand_lock_wrappers(pt_unit *unit)
+/* The fact prefix that asks about a helper named `name`. */
+static void helper_prefix(char *out, size_t size, const char *name)
+{
+    snprintf(out, size, "lock-helper:%s:", name);
+}
+
+/* True when another file may define what the plain call names: no
+   function of the unit has its name; in Python it is imported. */
+static bool names_foreign(const pt_unit *unit, const pt_event *call)
+{
+    if (call->kind != PT_EV_CALL || call->is_method || call->name == NULL ||
+        call->nargs == 0) {
+        return false;
+    }
+    for (uint32_t f = 0; f < unit->functions.len; f++) {
+        const char *name = pt_unit_function(unit, f)->name;
+        if (name != NULL && strcmp(name, call->name) == 0) {
+            return false;
+        }
+    }
+    if (unit->language != PT_LANG_PYTHON) {
+        return true;
+    }
+    for (uint32_t d = 0; d < unit->decls.len; d++) {
+        const pt_decl *decl = pt_unit_decl(unit, d);
+        if (decl->kind == PT_DECL_IMPORT && strcmp(decl->name, call->name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Reads "acquire:0:.lock" (after the prefix) into `w`. */
+static bool parse_helper(pt_arena *arena, const char *text, wrapper *w)
+{
+    unsigned param = 0;
+    int used = 0;
+    uint8_t kind = strncmp(text, "acquire:", 8) == 0   ? PT_EV_ACQUIRE
+                   : strncmp(text, "release:", 8) == 0 ? PT_EV_RELEASE : 0;
+    if (kind == 0 || sscanf(text + 8, "%u:%n", &param, &used) != 1 ||
+        used == 0) {
+        return false;
+    }
+    *w = (wrapper){kind, param, pt_arena_strdup(arena, text + 8 + used)};
+    return true;
+}
+
+/* Asks the run about each function another file may define, and keeps
+   the helpers it knows (one per name; the first answer wins). */
+static void ask_foreign(pt_unit *unit, const pt_fact_io *io, wrapper_set *set)
+{
+    char prefix[256];
+    for (uint32_t f = 0; f < unit->functions.len; f++) {
+        const pt_function *fn = pt_unit_function(unit, f);
+        for (uint32_t b = 0; b < fn->blocks.len; b++) {
+            const pt_block *block = pt_function_block(fn, b);
+            for (uint32_t i = 0; i < block->events.len; i++) {
+                const pt_event *call = pt_block_event(block, i);
+                if (!names_foreign(unit, call) ||
+                    foreign_callee(call, set) != NULL) {
+                    continue;
+                }
+                helper_prefix(prefix, sizeof(prefix), call->name);
+                const char *const *answers = NULL;
+                size_t count = pt_fact_io_ask(io, prefix, &answers);
+                wrapper w = {0};
+                if (count > 0 &&
+                    parse_helper(unit->arena, answers[0] + strlen(prefix), &w)) {
+                    set->foreign = realloc(set->foreign,
+                                           (set->nforeign + 1) *
+                                               sizeof(foreign_wrapper));
+                    if (set->foreign == NULL) {
+                        abort();
+                    }
+                    set->foreign[set->nforeign++] =
+                        (foreign_wrapper){call->name, w};
+                }
+            }
+        }
+    }
+}
+
+/* States the unit's helpers other files can call (C: external linkage;
+   Python: module-level) as "lock-helper:NAME:KIND:PARAM:SUFFIX". */
+static void state_helpers(const pt_unit *unit, const pt_fact_io *io,
+                          const wrapper_set *set)
+{
+    for (uint32_t k = 0; io != NULL && io->stated != NULL && k < set->count;
+         k++) {
+        const pt_function *fn = pt_unit_function(unit, set->indices[k]);
+        const pt_decl *decl = fn->decl >= 0
+                                  ? pt_unit_decl(unit, (uint32_t)fn->decl)
+                                  : NULL;
+        if (decl == NULL || decl->kind != PT_DECL_FUNCTION ||
+            fn->is_nested || (unit->language == PT_LANG_C && !decl->is_public)) {
+            continue;
+        }
+        const wrapper *w = &set->by_function[set->indices[k]];
+        char fact[512];
+        int len = snprintf(fact, sizeof(fact), "lock-helper:%s:%s:%u:%s",
+                           fn->name,
+                           w->kind == PT_EV_ACQUIRE ? "acquire" : "release",
+                           w->param, w->suffix);
+        if (len > 0 && (size_t)len < sizeof(fact)) {
+            pt_facts_add(io->stated, fact);
+        }
+    }
+}
+
+void pt_unit_expand_lock_wrappers(pt_unit *unit, const pt_fact_io *io)
 {
     uint32_t n = unit != NULL ? unit->functions.len : 0;
     wrapper_set set = {
@@ -223,6 +369,9 @@ void pt_unit_expand_lock_wrappers(pt_unit *unit)
         .indices = n > 0 ? calloc(n, sizeof(uint32_t)) : NULL,
     };
     bool changed = set.by_function != NULL && set.indices != NULL;
+    if (changed && io != NULL) {
+        ask_foreign(unit, io, &set);
+    }
     /* a helper of a helper is seen once the inner call is expanded */
     for (int round = 0; changed && round < 4; round++) {
         changed = false;
@@ -236,13 +385,17 @@ void pt_unit_expand_lock_wrappers(pt_unit *unit)
                 set.indices[set.count++] = f;
             }
         }
-        for (uint32_t f = 0; set.count > 0 && f < n; f++) {
+        for (uint32_t f = 0; set.count + set.nforeign > 0 && f < n; f++) {
             pt_function *fn = pt_unit_function(unit, f);
             for (uint32_t b = 0; b < fn->blocks.len; b++) {
                 changed |= expand_block(unit, pt_function_block(fn, b), &set);
             }
         }
     }
+    if (set.by_function != NULL) {
+        state_helpers(unit, io, &set);
+    }
     free(set.by_function);
     free(set.indices);
+    free(set.foreign);
 }

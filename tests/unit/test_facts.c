@@ -81,6 +81,50 @@ static void test_conditions(void **state)
     pt_facts_free(&facts);
 }
 
+static void test_prefix_finds_only_whole_prefix(void **state)
+{
+    (void)state;
+    static const char *const items[] = {
+        "raises:py:a.take:KeyError", "raises:py:a.take_all:OSError",
+        "raises:py:a.take:ValueError", "raises:py:a.tak:X", NULL,
+    };
+    pt_facts facts = {0};
+    add_all(&facts, items);
+    pt_facts_seal(&facts);
+    size_t first = 0;
+    assert_int_equal(pt_facts_prefixed(&facts, "raises:py:a.take:", &first), 2);
+    assert_string_equal(facts.items[first], "raises:py:a.take:KeyError");
+    assert_string_equal(facts.items[first + 1], "raises:py:a.take:ValueError");
+    assert_int_equal(pt_facts_prefixed(&facts, "raises:py:b.", &first), 0);
+    pt_facts_free(&facts);
+}
+
+static void test_question_is_recorded_and_answered(void **state)
+{
+    (void)state;
+    pt_facts known = {0};
+    pt_facts_add(&known, "lock-helper:tree_lock:acquire:0:.lock");
+    pt_facts_add(&known, "lock-helper:tree_locked:acquire:0:.mu");
+    pt_facts_seal(&known);
+    pt_facts stated = {0};
+    const char *const *answers = NULL;
+    /* round one: nothing known yet, but the question is kept (once) */
+    pt_fact_io first = {NULL, &stated};
+    assert_int_equal(pt_fact_io_ask(&first, "lock-helper:tree_lock:",
+                                    &answers), 0);
+    assert_int_equal(pt_fact_io_ask(&first, "lock-helper:tree_lock:",
+                                    &answers), 0);
+    assert_int_equal(stated.len, 1);
+    assert_string_equal(stated.items[0], PT_FACT_WANT "lock-helper:tree_lock:");
+    /* round two: the run answers */
+    pt_fact_io second = {&known, &stated};
+    assert_int_equal(pt_fact_io_ask(&second, "lock-helper:tree_lock:",
+                                    &answers), 1);
+    assert_string_equal(answers[0], "lock-helper:tree_lock:acquire:0:.lock");
+    pt_facts_free(&stated);
+    pt_facts_free(&known);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -88,6 +132,8 @@ int main(void)
         cmocka_unit_test(test_unsupported_rule_does_not_fire),
         cmocka_unit_test(test_cycle_terminates),
         cmocka_unit_test(test_conditions),
+        cmocka_unit_test(test_prefix_finds_only_whole_prefix),
+        cmocka_unit_test(test_question_is_recorded_and_answered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -94,6 +94,19 @@ void pt_finding_add_step(pt_rule_ctx *ctx, pt_finding *finding, pt_loc loc,
  */
 void pt_fact_add(pt_rule_ctx *ctx, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/*
+ * The facts other files of the run state that start with `prefix`
+ * ("raises:py:store.take:"), for a summary a condition cannot carry: a
+ * message that names what another file's function raises.  A file's
+ * first analysis sees none; the engine analyses the file again once the
+ * run has facts with the prefixes it asked for, and again while those
+ * answers change (at most PT_FACT_ROUNDS times).  Sets *count; the
+ * strings live until the rule returns.
+ */
+const char *const *pt_fact_query(pt_rule_ctx *ctx, const char *prefix,
+                                 uint32_t *count);
+#define PT_FACT_ROUNDS 4
 void pt_finding_unless(pt_rule_ctx *ctx, pt_finding *finding,
                        const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
