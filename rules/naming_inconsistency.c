@@ -77,6 +77,9 @@ static name_kind c_kind(const pt_decl *decl)
         /* An UPPER_CASE file-scope object is a constant, as a macro is. */
         return is_upper(decl->name) ? KIND_CONSTANT : KIND_VARIABLE;
     case PT_DECL_LOCAL:
+        /* so is an UPPER_CASE static local (a table in its function) */
+        return decl->is_static_local && is_upper(decl->name) ? KIND_CONSTANT
+                                                             : KIND_VARIABLE;
     case PT_DECL_PARAM:
         return KIND_VARIABLE;
     case PT_DECL_FIELD:
