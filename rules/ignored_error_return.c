@@ -63,9 +63,123 @@ static void take_census(const pt_unit *unit, call_census *census)
     }
 }
 
-static void check_call(pt_rule_ctx *ctx, const call_census *census,
-                       const pt_event *event)
+/* Stream openers, with the argument that holds the mode. */
+static const struct {
+    const char *name;
+    uint8_t mode_arg;
+} stream_openers[] = {{"fopen", 1}, {"fdopen", 1}, {"freopen", 1},
+                      {"fmemopen", 2}};
+
+/* Calls that write through the stream they are given. */
+static const char *const stream_writers[] = {
+    "fwrite", "fputs", "fputc", "putc", "fprintf", "vfprintf", "fflush",
+};
+
+/* True when a mode string ("\"rb\"") opens for reading only. */
+static bool read_only_mode(const char *mode)
 {
+    return mode[0] == '"' && mode[1] == 'r' && strpbrk(mode, "wa+") == NULL;
+}
+
+/* 1 when `call` opens a stream read-only, -1 when it opens one
+   writable (or with a mode we cannot read), 0 when it opens none. */
+static int opens(const pt_event *call)
+{
+    for (size_t i = 0; i < sizeof(stream_openers) / sizeof(*stream_openers);
+         i++) {
+        if (strcmp(call->name, stream_openers[i].name) == 0) {
+            uint8_t at = stream_openers[i].mode_arg;
+            const pt_value *mode = call->nargs > at ? &call->args[at] : NULL;
+            return mode != NULL && mode->kind == PT_VAL_STRING &&
+                           read_only_mode(mode->text) ? 1 : -1;
+        }
+    }
+    return 0;
+}
+
+/* True when `call` writes through the stream variable `stream`. */
+static bool writes_to(const pt_event *call, const char *stream)
+{
+    for (size_t i = 0; i < sizeof(stream_writers) / sizeof(*stream_writers);
+         i++) {
+        for (uint32_t a = 0; strcmp(call->name, stream_writers[i]) == 0 &&
+                             a < call->nargs; a++) {
+            if (call->args[a].kind == PT_VAL_VAR &&
+                strcmp(call->args[a].text, stream) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* What a function does with the streams a close may be closing. */
+typedef struct stream_census {
+    int assigned_read;          /* `stream = fopen(.., "r")` */
+    bool assigned_writable;     /* from a writable open or another call */
+    bool assigned_other;        /* from an expression (`p ? fopen() : stdin`) */
+    int opened_read;            /* read-only opens anywhere in the function */
+    bool opened_writable;
+    bool written;               /* fwrite(.., stream) and the like */
+} stream_census;
+
+static void census_event(const pt_block *block, const pt_event *event,
+                         const char *stream, stream_census *c)
+{
+    if (event->kind == PT_EV_CALL && event->name != NULL) {
+        int how = opens(event);
+        c->opened_read += how > 0;
+        c->opened_writable |= how < 0;
+        c->written |= writes_to(event, stream);
+    } else if (event->kind == PT_EV_ASSIGN && event->name != NULL &&
+               strcmp(event->name, stream) == 0 && event->nargs > 0) {
+        const pt_value *value = &event->args[0];
+        const pt_event *call =
+            value->kind == PT_VAL_CALL && value->call >= 0 &&
+                    (uint32_t)value->call < block->events.len
+                ? pt_block_event(block, (uint32_t)value->call) : NULL;
+        int how = call != NULL && call->name != NULL ? opens(call) : -1;
+        c->assigned_read += call != NULL && how > 0;
+        c->assigned_writable |= call != NULL && how <= 0;
+        c->assigned_other |= call == NULL;
+    }
+}
+
+/*
+ * True for `fclose(in)` of a stream the function opened to read and
+ * never writes through: closing it cannot lose data, so its result has
+ * nothing to act on (only a written stream's close reports lost data).
+ * `in = fopen(.., "r")` settles it; `in = p ? fopen(p, "r") : stdin`
+ * does when the function opens no stream for writing.
+ */
+static bool closes_read_only_stream(const pt_function *fn,
+                                    const pt_event *call)
+{
+    if (strcmp(call->name, "fclose") != 0 || call->nargs != 1 ||
+        call->args[0].kind != PT_VAL_VAR) {
+        return false;
+    }
+    stream_census c = {0};
+    for (uint32_t b = 0; b < fn->blocks.len; b++) {
+        const pt_block *block = pt_function_block(fn, b);
+        for (uint32_t e = 0; e < block->events.len; e++) {
+            census_event(block, pt_block_event(block, e), call->args[0].text,
+                         &c);
+        }
+    }
+    if (c.written || c.assigned_writable) {
+        return false;
+    }
+    return c.assigned_other ? c.opened_read > 0 && !c.opened_writable
+                            : c.assigned_read > 0;
+}
+
+static void check_call(pt_rule_ctx *ctx, const call_census *census,
+                       const pt_function *fn, const pt_event *event)
+{
+    if (closes_read_only_stream(fn, event)) {
+        return;
+    }
     if (pt_vocab_has(ctx, PT_VOCAB_FALLIBLE, event->name)) {
         pt_report(ctx, event->loc, "the result of '%s' is ignored; it "
                   "reports failure through it", event->name);
@@ -100,7 +214,7 @@ static void check_ignored(pt_rule_ctx *ctx, const pt_unit *unit)
                 if (event->kind == PT_EV_CALL && event->name != NULL &&
                     !event->result_used && !event->void_cast &&
                     !event->implicit) {
-                    check_call(ctx, &census, event);
+                    check_call(ctx, &census, fn, event);
                 }
             }
         }
