@@ -139,7 +139,7 @@ void pt_cache_store(const char *dir, pt_cache_key key,
         FILE *out = fopen(ignore, "w");
         if (out != NULL) {
             fputs("# Created by ptlint; safe to delete.\n*\n", out);
-            fclose(out);
+            (void)fclose(out);  /* a cache is an optimisation: best effort */
         }
     }
     int fd = mkstemp(temp);
@@ -159,7 +159,7 @@ void pt_cache_store(const char *dir, pt_cache_key key,
     bool ok = write(fd, text.data, text.len) == (ssize_t)text.len;
     ok &= close(fd) == 0;
     if (!ok || rename(temp, final) != 0) {
-        unlink(temp);
+        (void)unlink(temp);     /* nothing more to do if even this fails */
     }
     pt_buf_free(&text);
 }

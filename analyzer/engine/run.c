@@ -213,9 +213,9 @@ static pt_unit *parse_with_config(const run_state *state, const char *path,
                                     state->options->compdb_dir, acquire,
                                     nacquire, release, nrelease);
     uint32_t nnoreturn = 0;
-    const char *const *noreturn =
+    const char *const *noreturn_names =
         pt_config_vocab(config, PT_VOCAB_NORETURN, &nnoreturn);
-    pt_unit_cut_noreturn(unit, noreturn, nnoreturn);
+    pt_unit_cut_noreturn(unit, noreturn_names, nnoreturn);
     pt_fact_io io = {state->known, stated};
     pt_unit_expand_lock_wrappers(unit, &io);
     return unit;
@@ -434,7 +434,7 @@ static void run_workers(run_state *state, unsigned jobs)
     }
     worker_main(state);
     for (unsigned i = 0; i < started; i++) {
-        pthread_join(threads[i], NULL);
+        (void)pthread_join(threads[i], NULL);  /* joinable, not joined yet */
     }
 }
 
@@ -622,7 +622,14 @@ bool pt_engine_check(const pt_check_options *options, pt_run_result *result,
                    options->shard_count);
     }
     state.results = calloc(state.sources.len + 1, sizeof(file_result));
-    pthread_mutex_init(&state.errors_lock, NULL);
+    if (state.results == NULL ||
+        pthread_mutex_init(&state.errors_lock, NULL) != 0) {
+        pt_buf_puts(errors, "ptlint: out of memory\n");
+        free(state.results);
+        pt_sources_free(&state.sources);
+        pt_configs_free(state.configs);
+        return false;
+    }
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned jobs = options->jobs ? options->jobs : (cores > 0 ? (unsigned)cores : 1);
     run_workers(&state, jobs);
