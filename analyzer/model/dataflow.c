@@ -219,6 +219,52 @@ void pt_bits_intersect(void *into, const void *from, size_t size,
     }
 }
 
+/* Below this many names a scan beats hashing. */
+enum { NAMES_HASHED_FROM = 16 };
+
+static uint32_t name_hash(const char *name)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        h = (h ^ *p) * 16777619u;
+    }
+    return h;
+}
+
+static void names_out_of_memory(void)
+{
+    fprintf(stderr, "ptlint: out of memory in an analysis\n");
+    abort();
+}
+
+static void names_index(pt_names *names, uint32_t index)
+{
+    uint32_t mask = names->nslots - 1;
+    uint32_t at = name_hash(names->items[index]) & mask;
+    while (names->slots[at] != 0) {
+        at = (at + 1) & mask;
+    }
+    names->slots[at] = index + 1;
+}
+
+/* Rebuilds the hash index with room for twice the names. */
+static void names_rehash(pt_names *names)
+{
+    uint32_t nslots = 64;
+    while (nslots < names->len * 4) {
+        nslots *= 2;
+    }
+    free(names->slots);
+    names->slots = calloc(nslots, sizeof(uint32_t));
+    if (names->slots == NULL) {
+        names_out_of_memory();
+    }
+    names->nslots = nslots;
+    for (uint32_t i = 0; i < names->len; i++) {
+        names_index(names, i);
+    }
+}
+
 uint32_t pt_names_add(pt_names *names, const char *name)
 {
     int32_t found = pt_names_find(names, name);
@@ -230,19 +276,40 @@ uint32_t pt_names_add(pt_names *names, const char *name)
         names->items = realloc(names->items,
                                names->cap * sizeof(*names->items));
         if (names->items == NULL) {
-            fprintf(stderr, "ptlint: out of memory in an analysis\n");
-            abort();
+            names_out_of_memory();
         }
     }
     names->items[names->len] = name;
-    return names->len++;
+    uint32_t index = names->len++;
+    if (names->len >= NAMES_HASHED_FROM) {
+        if (names->len * 2 > names->nslots) {
+            names_rehash(names);
+        } else {
+            names_index(names, index);
+        }
+    }
+    return index;
 }
 
 int32_t pt_names_find(const pt_names *names, const char *name)
 {
-    for (uint32_t i = 0; name != NULL && i < names->len; i++) {
-        if (strcmp(names->items[i], name) == 0) {
-            return (int32_t)i;
+    if (name == NULL) {
+        return -1;
+    }
+    if (names->slots == NULL) {
+        for (uint32_t i = 0; i < names->len; i++) {
+            if (strcmp(names->items[i], name) == 0) {
+                return (int32_t)i;
+            }
+        }
+        return -1;
+    }
+    uint32_t mask = names->nslots - 1;
+    for (uint32_t at = name_hash(name) & mask; names->slots[at] != 0;
+         at = (at + 1) & mask) {
+        uint32_t index = names->slots[at] - 1;
+        if (strcmp(names->items[index], name) == 0) {
+            return (int32_t)index;
         }
     }
     return -1;
@@ -251,6 +318,7 @@ int32_t pt_names_find(const pt_names *names, const char *name)
 void pt_names_free(pt_names *names)
 {
     free(names->items);
+    free(names->slots);
     memset(names, 0, sizeof(*names));
 }
 

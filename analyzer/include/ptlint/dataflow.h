@@ -89,6 +89,8 @@ typedef struct pt_names {
     const char **items;         /* borrowed strings */
     uint32_t len;
     uint32_t cap;
+    uint32_t *slots;            /* heap hash index (index + 1), once large */
+    uint32_t nslots;            /* a power of two, or 0 */
 } pt_names;
 
 /* The index of `name`, adding it when new.  Aborts when out of memory. */

@@ -38,7 +38,7 @@
  * the program model and the registry functions below.  Raised on every
  * incompatible change.
  */
-#define PT_PLUGIN_ABI_VERSION 1u
+#define PT_PLUGIN_ABI_VERSION 2u
 
 /* The name of the entry point a plugin exports. */
 #define PT_PLUGIN_ENTRY_NAME "ptlint_plugin_init"
