@@ -119,7 +119,11 @@ plugin_config)
 wrong_abi)
     check 2 check --no-cache --config configs/empty.yaml \
         --plugin "$WRONG_PLUGIN" src/calls.c
-    has "refused: built for plugin ABI version 42, but this ptlint speaks version 1"
+    # the plugin claims the header's version plus 41
+    abi=$(sed -n 's/^#define PT_PLUGIN_ABI_VERSION \([0-9]*\)u$/\1/p' \
+        ../../analyzer/include/ptlint/plugin.h)
+    [ -n "$abi" ] || fail "no PT_PLUGIN_ABI_VERSION in plugin.h"
+    has "refused: built for plugin ABI version $((abi + 41)), but this ptlint speaks version $abi"
     lacks "wrong-abi-rule"
     lacks "must never run"
     ;;
