@@ -11,6 +11,8 @@
 
 #include "ptlint/model.h"
 
+/* An open-addressing hash table from name to function index; the unit
+   is borrowed and must outlive it. */
 typedef struct pt_fn_index {
     int32_t *slots;             /* function index + 1; 0 for empty */
     uint32_t mask;
@@ -24,6 +26,7 @@ bool pt_fn_index_build(pt_fn_index *index, const pt_unit *unit);
 /* The function named `name`, or -1. */
 int32_t pt_fn_index_find(const pt_fn_index *index, const char *name);
 
+/* Frees the table, not the unit. */
 void pt_fn_index_free(pt_fn_index *index);
 
 #endif

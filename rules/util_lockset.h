@@ -22,6 +22,8 @@
 #include "ptlint/dataflow.h"
 #include "ptlint/model.h"
 
+/* The locks of one function and the solved state at each block: a bit
+   per lock for "held", then one per lock for "touched". */
 typedef struct pt_lockset {
     pt_names locks;             /* lock paths seen in the function */
     pt_names result_vars;       /* variables holding an acquire's result */
@@ -31,12 +33,13 @@ typedef struct pt_lockset {
     pt_language language;
 } pt_lockset;
 
+/* ptlint/rule.h's rule context, without including it here. */
+struct pt_rule_ctx;
 /*
  * Solves the lockset of `fn`: `must` for locks held on every path
  * (intersection), else locks held on some path (union).  Returns false
  * when out of memory; pt_lockset_free() is safe either way.
  */
-struct pt_rule_ctx;
 bool pt_lockset_solve(pt_lockset *ls, struct pt_rule_ctx *ctx,
                       const pt_unit *unit, const pt_function *fn, bool must);
 
@@ -50,6 +53,7 @@ bool pt_lockset_touched(const pt_lockset *ls, const void *state,
 /* True when `state` holds some lock. */
 bool pt_lockset_any(const pt_lockset *ls, const void *state);
 
+/* Frees what the lockset holds; `ls` itself is the caller's. */
 void pt_lockset_free(pt_lockset *ls);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+/* The case style of an identifier, as pt_case_style_of() tells it. */
 typedef enum pt_case_style {
     PT_CASE_NONE = 0,           /* no letters: fits all */
     PT_CASE_LOWER_WORD,         /* "tree", "x": fits snake and camelCase */

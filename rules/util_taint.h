@@ -27,6 +27,7 @@ void pt_taint_compute(pt_taint *taint, const pt_unit *unit,
 /* The parameter whose value `value` may carry, or NULL. */
 const char *pt_taint_origin(const pt_taint *taint, const pt_value *value);
 
+/* Frees the names and origins; the taint is empty after. */
 void pt_taint_free(pt_taint *taint);
 
 #endif

@@ -23,6 +23,7 @@ static void print_usage(FILE *out)
           out);
 }
 
+/* Runs the subcommand in argv[1]; returns its exit status (PT_EXIT_*). */
 int main(int argc, char **argv)
 {
     if (argc < 2) {

@@ -6,6 +6,7 @@
 
 #include "engine/engine.h"
 
+/* The parsed command line of `ptlint check`; argv strings are borrowed. */
 typedef struct pt_cli_options {
     pt_check_options check;
     const char *format;         /* text, json, sarif, junit, github, gitlab */
@@ -30,6 +31,7 @@ typedef struct pt_cli_options {
  */
 int pt_cli_parse_check(int argc, char **argv, pt_cli_options *out);
 
+/* Frees the option arrays pt_cli_parse_check() allocated, not `options`. */
 void pt_cli_options_free(pt_cli_options *options);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "ptlint/rule.h"
 
+/* The settings of one .ptlint.yaml over the defaults; opaque here. */
 typedef struct pt_config pt_config;
 
 /* Where and why loading failed. */
@@ -47,6 +48,7 @@ const char *pt_config_path(const pt_config *config);
  */
 bool pt_config_rule_enabled(const pt_config *config, const pt_rule *rule,
                             const char *path);
+/* The severity: the rule's own unless the config or an override sets it. */
 pt_severity pt_config_rule_severity(const pt_config *config,
                                     const pt_rule *rule, const char *path);
 

@@ -21,12 +21,14 @@
 
 /* ---- the YAML node tree (config_yaml.c) ---- */
 
+/* What a YAML node is: a scalar, a sequence or a mapping. */
 typedef enum cfg_kind {
     CFG_SCALAR = 0,
     CFG_SEQ,
     CFG_MAP,
 } cfg_kind;
 
+/* One node of the YAML tree, allocated in the parse's arena. */
 typedef struct cfg_node cfg_node;
 struct cfg_node {
     cfg_kind kind;
@@ -81,6 +83,7 @@ typedef struct cfg_override {
     cfg_rule_set *rules;        /* one per rule of the table */
 } cfg_override;
 
+/* A growable list of strings whose storage lives in the config's arena. */
 typedef struct cfg_list {
     const char **items;
     uint32_t count;
@@ -90,6 +93,8 @@ typedef struct cfg_list {
 /* fail-on "never"; other values are pt_severity. */
 #define CFG_FAIL_NEVER 3
 
+/* A loaded configuration: all it allocates lives in `arena`; the rule
+   table is borrowed. */
 struct pt_config {
     pt_arena *arena;
     const char *path;           /* as given, or NULL for the defaults */

@@ -16,6 +16,7 @@
 
 #include "model/finding.h"
 
+/* A 128-bit hash naming one cache entry: its file name, in hex. */
 typedef struct pt_cache_key {
     uint64_t hi;
     uint64_t lo;

@@ -11,6 +11,7 @@
 #include "config/config.h"
 #include "ptlint/buf.h"
 
+/* The configs loaded so far, one per .ptlint.yaml; shared by workers. */
 typedef struct pt_configs pt_configs;
 
 /* With `fixed` set, every file gets that config (taken over). */
@@ -23,6 +24,7 @@ pt_configs *pt_configs_new(const pt_rule *const *rules, pt_config *fixed);
 const pt_config *pt_configs_for(pt_configs *configs, const char *path,
                                 pt_buf *errors);
 
+/* Frees every config loaded, and the fixed one.  Accepts NULL. */
 void pt_configs_free(pt_configs *configs);
 
 #endif

@@ -29,6 +29,7 @@ bool pt_custom_rules_register(pt_registry *registry,
  * custom rule parses the unit itself.
  */
 void pt_custom_rules_unit_begin(const pt_unit *unit);
+/* Ends this thread's unit and frees the parse its custom rules shared. */
 void pt_custom_rules_unit_end(void);
 
 #endif

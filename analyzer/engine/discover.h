@@ -10,11 +10,13 @@
 #include "ptlint/buf.h"
 #include "ptlint/model.h"
 
+/* One file to analyse and the language it is read as. */
 typedef struct pt_source {
     char *path;                 /* heap; as named, joined with "/" */
     pt_language language;
 } pt_source;
 
+/* The files to analyse, in the order they were found. */
 typedef struct pt_sources {
     pt_source *items;
     size_t len;
@@ -34,6 +36,7 @@ bool pt_discover(const char *const *paths, size_t npaths, pt_sources *out,
 /* The language of `path` by extension or, failing that, a python shebang. */
 bool pt_language_of(const char *path, pt_language *language);
 
+/* Frees the paths and the array, leaving `sources` empty and reusable. */
 void pt_sources_free(pt_sources *sources);
 
 #endif

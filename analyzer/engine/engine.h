@@ -13,12 +13,14 @@
 #include "ptlint/model.h"
 #include "ptlint/rule.h"
 
+/* Which frontend parses C files; Python always goes to tree-sitter. */
 typedef enum pt_frontend_choice {
     PT_FRONTEND_AUTO = 0,       /* libclang where a compile db covers it */
     PT_FRONTEND_CLANG,
     PT_FRONTEND_TREE_SITTER,
 } pt_frontend_choice;
 
+/* What a run is asked to do; the caller owns every string and array. */
 typedef struct pt_check_options {
     const char *const *paths;   /* files or directories; none means "." */
     size_t npaths;
@@ -58,6 +60,7 @@ typedef struct pt_run_result {
 bool pt_engine_check(const pt_check_options *options, pt_run_result *result,
                      pt_buf *errors);
 
+/* Frees the findings, leaving the list empty; the counts stay. */
 void pt_run_result_free(pt_run_result *result);
 
 /*

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* One pattern line of a .gitignore. */
 typedef struct pt_ignore_rule {
     char *base;                 /* directory of the .gitignore, "" for . */
     char *pattern;              /* without leading '!' and trailing '/' */
@@ -15,6 +16,8 @@ typedef struct pt_ignore_rule {
     bool anchored;              /* contains a '/' before its end */
 } pt_ignore_rule;
 
+/* The patterns in force, a stack the walk pushes and pops directory by
+   directory; the last rule that matches decides. */
 typedef struct pt_ignore {
     pt_ignore_rule *rules;
     size_t len;
@@ -35,6 +38,7 @@ void pt_ignore_pop(pt_ignore *ignore, size_t mark);
 bool pt_ignore_matches(const pt_ignore *ignore, const char *path,
                        bool is_dir);
 
+/* Frees every rule and the array, leaving `ignore` empty and reusable. */
 void pt_ignore_free(pt_ignore *ignore);
 
 #endif

@@ -8,6 +8,7 @@
 #include "model/finding.h"
 #include "ptlint/rule.h"
 
+/* One rule's view of one unit, made by the engine for each check_unit. */
 struct pt_rule_ctx {
     const pt_rule *rule;
     const pt_unit *unit;

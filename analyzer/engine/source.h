@@ -12,6 +12,7 @@
 /* Files larger than this are refused with a message, not parsed. */
 #define PT_MAX_SOURCE_BYTES (64u * 1024 * 1024)
 
+/* How reading a source file went. */
 typedef enum pt_read_status {
     PT_READ_OK = 0,
     PT_READ_FAILED,             /* cannot open or read: a run failure */

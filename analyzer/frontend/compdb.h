@@ -21,6 +21,7 @@ typedef struct pt_compdb_args {
 bool pt_compdb_lookup(const char *dir, const char *file,
                       pt_compdb_args *args);
 
+/* Frees the arguments; `args` is empty and reusable after. */
 void pt_compdb_args_free(pt_compdb_args *args);
 
 #endif

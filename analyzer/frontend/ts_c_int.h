@@ -119,6 +119,7 @@
     X(or_or, "||") \
     X(question, "?")
 
+/* The node types of TS_C_KINDS as small integers; TS_K_OTHER for the rest. */
 typedef enum ts_c_kind {
     TS_K_OTHER = 0,
 #define TS_C_KIND_ENUM(id, name) TS_K_##id,
@@ -154,6 +155,7 @@ typedef enum ts_c_kind {
     X(update) \
     X(value)
 
+/* The field names of TS_C_FIELDS, as indexes into ts_c_symbols.field. */
 typedef enum ts_c_fieldk {
 #define TS_C_FIELD_ENUM(id) TS_F_##id,
     TS_C_FIELDS(TS_C_FIELD_ENUM)
@@ -161,6 +163,8 @@ typedef enum ts_c_fieldk {
     TS_F_COUNT
 } ts_c_fieldk;
 
+/* The grammar's symbols and fields resolved by ts_c_init(); read-only
+   after, so shared by every thread. */
 typedef struct ts_c_symbols {
     const uint8_t *kind;         /* ts_c_kind per symbol */
     const uint8_t *klass;        /* TS_C_CLASS_* per symbol */
@@ -204,26 +208,31 @@ static inline TSFieldId ts_c_field_id(ts_c_fieldk field)
     return ts_c_syms.field[field];
 }
 
+/* One slot of the symbol hash: namespace-prefixed name, newest decl. */
 typedef struct ts_c_sym {
     const char *key;
     int32_t decl;                /* newest decl of the key (chain head) */
 } ts_c_sym;
 
+/* A local name in scope and its decl. */
 typedef struct ts_c_local {
     const char *name;
     uint32_t decl;
 } ts_c_local;
 
+/* A goto label and the block it starts. */
 typedef struct ts_c_label {
     const char *name;
     uint32_t block;
 } ts_c_label;
 
+/* Where break and continue go in the innermost loop or switch. */
 typedef struct ts_c_jump {
     uint32_t brk;
     uint32_t cont;               /* TS_C_NONE inside a switch */
 } ts_c_jump;
 
+/* The state of one pt_parse_c_tree_sitter() call. */
 typedef struct ts_c_ctx {
     pt_unit *unit;
     pt_arena *arena;
@@ -250,22 +259,36 @@ typedef struct ts_c_ctx {
 
 /* ---- ts_c.c: nodes, text, symbols ---- */
 TSNode ts_c_field(TSNode node, ts_c_fieldk field);
+/* An arena copy of the node's text; "" when it lies outside the text. */
 const char *ts_c_text(ts_c_ctx *ctx, TSNode node);
 bool ts_c_text_is(ts_c_ctx *ctx, TSNode node, const char *text);
+/* The position where `node` starts. */
 pt_loc ts_c_loc(ts_c_ctx *ctx, TSNode node);
+/* The 1-based line of byte offset `byte`. */
 uint32_t ts_c_line(ts_c_ctx *ctx, uint32_t byte);
 bool ts_c_enter(ts_c_ctx *ctx);
+/* Ends the level of recursion ts_c_enter() counted. */
 void ts_c_leave(ts_c_ctx *ctx);
+/* Adds a decl of `kind` at `name_node`, named `name` or else the node's
+   text, in the current function; returns its index. */
 uint32_t ts_c_add_decl(ts_c_ctx *ctx, pt_decl_kind kind, TSNode name_node,
                        const char *name);
+/* Makes `decl` the newest decl of `name` in namespace `ns` (TS_C_NS_*);
+   the one it hides stays reachable by ts_c_next_same(). */
 void ts_c_sym_put(ts_c_ctx *ctx, char ns, const char *name, uint32_t decl);
+/* The newest decl of `name` in namespace `ns`, or -1. */
 int32_t ts_c_sym_get(ts_c_ctx *ctx, char ns, const char *name);
+/* The decl that `decl` hid under the same name and namespace, or -1. */
 int32_t ts_c_next_same(ts_c_ctx *ctx, int32_t decl);
 int32_t ts_c_resolve(ts_c_ctx *ctx, const char *name);
+/* Brings local `name` into scope; the newest wins in ts_c_resolve(). */
 void ts_c_local_push(ts_c_ctx *ctx, const char *name, uint32_t decl);
 const char *ts_c_doc(ts_c_ctx *ctx, TSNode decl_node);
+/* True for the ERROR tree-sitter makes of the macro in `MACRO int
+   f(void)`: one identifier before a declarator, no real parse error. */
 bool ts_c_benign_error(TSNode node);
 
+/* What ts_c_scan_node() carries from node to node: the error it is in. */
 typedef struct ts_c_scan {
     bool in_error;
     uint32_t error_depth;
@@ -273,45 +296,69 @@ typedef struct ts_c_scan {
 } ts_c_scan;
 void ts_c_scan_node(ts_c_ctx *ctx, const TSTreeCursor *cur, TSNode n,
                     uint32_t depth, ts_c_scan *scan);
+/* Called as the walk leaves a node at `depth`: ends the error it opened. */
 void ts_c_scan_leave(ts_c_scan *scan, uint32_t depth);
 bool ts_c_has_real_error(TSNode node);
 
 /* ---- ts_c_decl.c ---- */
 void ts_c_top_level(ts_c_ctx *ctx, TSNode node);
+/* Adds the decls of a declaration: the types it defines, then each
+   declarator, a prototype or a variable (a local when `local`). */
 void ts_c_declaration(ts_c_ctx *ctx, TSNode decl, bool local);
+/* Adds the decls of a typedef: the type it defines, then a
+   PT_DECL_TYPEDEF per declarator. */
 void ts_c_type_definition(ts_c_ctx *ctx, TSNode node);
 const char *ts_c_owner_of_type(ts_c_ctx *ctx, const char *type_text);
 const char *ts_c_field_type(ts_c_ctx *ctx, const char *owner,
                             const char *field);
+/* The name inside a declarator, through initialisers, pointers, arrays,
+   function declarators and parentheses; a null node when none. */
 TSNode ts_c_declarator_name(TSNode declarator);
 int32_t ts_c_field_decl(ts_c_ctx *ctx, const char *owner, const char *field);
 
 /* ---- ts_c_lines.c ---- */
 void ts_c_lines(ts_c_ctx *ctx, TSNode root);
+/* Sets fn->decisions and fn->max_nesting of `body` as pmccabe counts:
+   nested functions, #else arms, `#if 0` and directive conditions skipped. */
 void ts_c_complexity(ts_c_ctx *ctx, TSNode body, pt_function *fn);
 
 /* ---- ts_c_cfg.c ---- */
 void ts_c_function_body(ts_c_ctx *ctx, TSNode body);
+/* Adds a block to the function being built; returns its index. */
 uint32_t ts_c_block(ts_c_ctx *ctx);
+/* The current block, a new one when code after a jump needs it. */
 uint32_t ts_c_cur(ts_c_ctx *ctx);
+/* Ends block `from` with a jump to `to`; nothing when `from` is
+   TS_C_NONE. */
 void ts_c_link(ts_c_ctx *ctx, uint32_t from, uint32_t to);
+/* Adds one statement to the current function's graph; a function
+   defined inside it is queued in ctx->pending. */
 void ts_c_statement(ts_c_ctx *ctx, TSNode node);
 
 /* ---- ts_c_expr.c ---- */
 pt_value ts_c_eval(ts_c_ctx *ctx, TSNode node, bool used);
+/* The access path `node` names ("p.next" for p->next, "a[]"), through
+   casts and assignments; NULL when it names none. */
 const char *ts_c_path(ts_c_ctx *ctx, TSNode node);
 void ts_c_eval_only(ts_c_ctx *ctx, TSNode node, bool used);
 TSNode ts_c_first_named(TSNode node);
+/* The path of a call argument, `&` removed ("t.lock" for &t->lock);
+   the argument's text when it has no path. */
 const char *ts_c_arg_path(ts_c_ctx *ctx, TSNode arg);
+/* True for a local, a parameter or a file-scope variable. */
 bool ts_c_is_variable(const pt_decl *d);
 bool ts_c_looks_like_variable(const char *name);
 
 /* ---- ts_c_cond.c ---- */
 void ts_c_cond(ts_c_ctx *ctx, TSNode node, uint32_t yes, uint32_t no);
+/* `node` with any enclosing parentheses removed. */
 TSNode ts_c_strip(TSNode node);
 void ts_c_count_uses(ts_c_ctx *ctx, TSNode node);
+/* Emits an ASSIGN of `value` to `name` at `at`. */
 void ts_c_emit_assign(ts_c_ctx *ctx, TSNode at, const char *name,
                       pt_value value);
+/* Appends an event at `at` to the current block; outside a function or
+   while quiet, a zeroed scratch event that is dropped. */
 pt_event *ts_c_emit(ts_c_ctx *ctx, pt_event_kind kind, TSNode at);
 
 #endif

@@ -7,12 +7,15 @@
 
 #include "frontend/ts_python_int.h"
 
+/* What a jump out of a statement must do on the way, or where a loop's
+   break and continue go. */
 typedef enum ts_py_exit_kind {
     TS_PY_EXIT_WITH,            /* `with lock:` - release on the way out */
     TS_PY_EXIT_FINALLY,         /* try with finally - copy it */
     TS_PY_EXIT_LOOP,            /* break/continue targets */
 } ts_py_exit_kind;
 
+/* An enclosing with, try-finally or loop, as ts_py_b.exits stacks them. */
 typedef struct ts_py_exit {
     ts_py_exit_kind kind;
     const char *lock;           /* WITH */
@@ -23,6 +26,7 @@ typedef struct ts_py_exit {
     uint32_t cont;              /* LOOP */
 } ts_py_exit;
 
+/* The state of building one function's control-flow graph. */
 typedef struct ts_py_b {
     ts_py_ctx *cx;
     pt_function *fn;
@@ -37,9 +41,13 @@ typedef struct ts_py_b {
 
 /* Blocks and events (ts_python_cfg.c). */
 uint32_t ts_py_block(ts_py_b *b);
+/* Block `i` of the function; valid until the next block is added. */
 pt_block *ts_py_blk(ts_py_b *b, uint32_t i);
+/* Appends an event named `name` at `at` to the current block, in the
+   current try region and marked implicit inside a finally copy. */
 pt_event *ts_py_ev(ts_py_b *b, pt_event_kind kind, TSNode at,
                    const char *name);
+/* Ends block `from` with a jump to `to`. */
 void ts_py_goto(ts_py_b *b, uint32_t from, uint32_t to);
 
 /* Expressions (ts_python_expr.c). */

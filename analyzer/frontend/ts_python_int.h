@@ -24,6 +24,7 @@ typedef struct ts_py_name {
     bool is_global;             /* declared global/nonlocal here */
 } ts_py_name;
 
+/* What opened a scope. */
 typedef enum ts_py_scope_kind {
     TS_PY_SCOPE_MODULE,
     TS_PY_SCOPE_FUNCTION,
@@ -31,6 +32,8 @@ typedef enum ts_py_scope_kind {
     TS_PY_SCOPE_OTHER,          /* lambda, comprehension */
 } ts_py_scope_kind;
 
+/* One scope: the names it binds and, in a class or method, what `self`
+   and the class are. */
 typedef struct ts_py_scope {
     struct ts_py_scope *parent;
     ts_py_scope_kind kind;
@@ -43,6 +46,8 @@ typedef struct ts_py_scope {
     const char *owner_class;    /* method: class of self */
 } ts_py_scope;
 
+/* A def and the scope of its body; ctx->defs has one per pt_function,
+   at the same index. */
 typedef struct ts_py_def {
     TSNode node;                /* function_definition */
     ts_py_scope *scope;
@@ -98,6 +103,7 @@ typedef struct ts_py_memo {
     bool has_cursor;
 } ts_py_memo;
 
+/* The state of one pt_parse_python() call. */
 typedef struct ts_py_ctx {
     pt_unit *unit;
     const char *src;
@@ -208,6 +214,8 @@ typedef struct ts_py_ctx {
     X(ne, "!=") \
     X(colon, ":")
 
+/* The node types of TS_PY_KINDS as small integers; TS_PY_K_OTHER for
+   the rest. */
 typedef enum ts_py_kind {
     TS_PY_K_OTHER = 0,
 #define TS_PY_KIND_ENUM(id, name) TS_PY_K_##id,
@@ -246,6 +254,7 @@ typedef enum ts_py_kind {
     X(type) \
     X(value)
 
+/* The field names of TS_PY_FIELDS, as indexes into ts_py_symbols.field. */
 typedef enum ts_py_fieldk {
 #define TS_PY_FIELD_ENUM(id) TS_PY_F_##id,
     TS_PY_FIELDS(TS_PY_FIELD_ENUM)
@@ -253,6 +262,8 @@ typedef enum ts_py_fieldk {
     TS_PY_F_COUNT
 } ts_py_fieldk;
 
+/* The grammar's symbols and fields resolved by ts_py_init(); read-only
+   after, so shared by every thread. */
 typedef struct ts_py_symbols {
     const uint8_t *kind;         /* ts_py_kind per symbol */
     const uint8_t *klass;        /* TS_PY_CLASS_* per symbol */
@@ -338,8 +349,11 @@ static inline TSNode ts_py_field(TSNode node, ts_py_fieldk field)
 
 /* ---- ts_python.c: helpers ---- */
 const char *ts_py_text(ts_py_ctx *cx, TSNode node);
+/* The position where `node` starts. */
 pt_loc ts_py_loc(ts_py_ctx *cx, TSNode node);
+/* The position of the node's last byte. */
 pt_loc ts_py_end_loc(ts_py_ctx *cx, TSNode node);
+/* `node` without the parentheses around it; those of `(yield x)` stay. */
 TSNode ts_py_unparen(TSNode node);
 
 /*
@@ -360,6 +374,8 @@ typedef struct ts_py_it {
     bool named;                  /* named children only */
 } ts_py_it;
 
+/* An iterator over the children of `node`, the named ones only when
+   `named`; see above. */
 ts_py_it ts_py_kids(ts_py_ctx *cx, TSNode node, bool named);
 
 static inline bool ts_py_it_next(ts_py_it *it, TSNode *out)
@@ -406,6 +422,8 @@ void ts_py_scopes_build(ts_py_ctx *cx, TSNode root);
 ts_py_scope *ts_py_scope_of(ts_py_ctx *cx, TSNode node);
 /* Resolves `name` read in `scope`; returns the decl index or -1. */
 int32_t ts_py_resolve(ts_py_scope *scope, const char *name, bool from_inner);
+/* The binding of `name` in `scope` itself, or NULL; enclosing scopes
+   are not searched. */
 ts_py_name *ts_py_scope_find(ts_py_scope *scope, const char *name);
 
 /* ---- ts_python_scope.c: after the scopes, the CFG of each function ---- */
@@ -417,10 +435,14 @@ void ts_py_cfg_build(ts_py_ctx *cx, pt_function *fn, TSNode def,
 
 /* ---- ts_python_metrics.c ---- */
 uint32_t ts_py_decisions(ts_py_ctx *cx, TSNode body, int depth);
+/* The deepest nesting of compound statements in `body`; nested defs and
+   classes do not count.  `depth` is the recursion so far. */
 uint32_t ts_py_max_nesting(ts_py_ctx *cx, TSNode body, int depth);
 
 /* ---- ts_python_lines.c ---- */
 void ts_py_lines_build(ts_py_ctx *cx, TSNode root);
+/* Marks the lines after a string's first as PT_LINE_STRING, or a
+   comment's line as PT_LINE_COMMENT when nothing precedes it there. */
 void ts_py_lines_mark(ts_py_ctx *cx, TSNode comment_or_string);
 
 #endif

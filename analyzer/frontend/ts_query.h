@@ -15,7 +15,9 @@
 
 #include "ptlint/model.h"
 
+/* A compiled query with its predicates; opaque outside ts_query.c. */
 typedef struct pt_ts_query pt_ts_query;
+/* A parsed file that queries run on; opaque outside ts_query.c. */
 typedef struct pt_ts_tree pt_ts_tree;
 
 /* Why a query did not compile, and where in the query text. */
@@ -61,6 +63,7 @@ typedef struct pt_ts_match {
                                    @report, else the first */
 } pt_ts_match;
 
+/* What pt_ts_query_run() calls with each match and the caller's `data`. */
 typedef void pt_ts_match_fn(const pt_ts_match *match, void *data);
 
 /*

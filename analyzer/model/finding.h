@@ -18,6 +18,7 @@ typedef struct pt_step {
     char *message;
 } pt_step;
 
+/* One finding; it owns its strings and steps. */
 struct pt_finding {
     const pt_rule *rule;
     pt_severity severity;
@@ -34,6 +35,7 @@ struct pt_finding {
     char *only_if;              /* dropped unless this condition holds */
 };
 
+/* A growable list of findings, each owned by the list. */
 typedef struct pt_findings {
     pt_finding **items;
     size_t len;
@@ -52,7 +54,7 @@ void pt_finding_free(pt_finding *finding);
 /* Frees every finding in the list and the list's storage. */
 void pt_findings_free(pt_findings *list);
 
-
+/* "error", "warning" or "note", as the reports spell it. */
 const char *pt_severity_name(pt_severity severity);
 
 /* Parses "error", "warning" or "note"; false if none of them. */

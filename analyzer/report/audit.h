@@ -19,6 +19,8 @@
 
 /* ---- the points, from audit.yaml ---- */
 
+/* One review point: its title, the rules that answer it, the keywords
+   that map a claim to it.  Every string is owned by the map. */
 typedef struct pt_audit_category {
     char *id;                   /* "input-validation" */
     char *title;                /* "Input validation" */
@@ -28,6 +30,8 @@ typedef struct pt_audit_category {
     size_t nkeywords;
 } pt_audit_category;
 
+/* The parsed audit.yaml: the points and the sentiment vocabulary;
+   pt_audit_map_free() frees it. */
 typedef struct pt_audit_map {
     pt_audit_category *categories; /* numbered from 1 in this order */
     size_t ncategories;
@@ -62,12 +66,14 @@ const char **pt_audit_map_rules(const pt_audit_map *map, size_t *count);
 
 /* ---- a review's claims ---- */
 
+/* One numbered point of a review; its strings are heap, owned by the list. */
 typedef struct pt_audit_claim {
     char *label;                /* as numbered in the review: "3" */
     char *text;                 /* the whole point, lines joined by ' ' */
     char *first_line;           /* its first line, without the number */
 } pt_audit_claim;
 
+/* The points of a review in its order; pt_audit_claims_free() frees it. */
 typedef struct pt_audit_claims {
     pt_audit_claim *items;
     size_t len;
@@ -83,6 +89,7 @@ typedef struct pt_audit_claims {
  */
 void pt_audit_claims_parse(pt_audit_claims *claims, const char *text);
 
+/* Frees every claim and the array; the list is empty after. */
 void pt_audit_claims_free(pt_audit_claims *claims);
 
 /* The stance a claim takes, from its sentiment words. */
@@ -92,6 +99,11 @@ typedef enum pt_audit_stance {
     PT_STANCE_BROKEN,           /* "locking is inconsistent" */
 } pt_audit_stance;
 
+/*
+ * FINE when `text` has positive words only, BROKEN when negative ones
+ * only.  A negator up to three words before a word flips it; one that
+ * flips nothing counts as negative ("without validation").
+ */
 pt_audit_stance pt_audit_claim_stance(const pt_audit_map *map,
                                       const char *text);
 
@@ -104,6 +116,7 @@ size_t pt_audit_claim_categories(const pt_audit_map *map, const char *text,
 
 /* ---- the audit ---- */
 
+/* What the run covered, to say what a point without findings checked. */
 typedef struct pt_audit_scope {
     size_t files;               /* what the run covered */
     size_t lines;

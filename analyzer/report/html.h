@@ -17,6 +17,8 @@
 #include "ptlint/buf.h"
 #include "report/report.h"
 
+/* What the report page shows: the runs' findings and what they covered.
+   Everything is borrowed from the caller. */
 typedef struct pt_html_input {
     const char *title;          /* page title, or NULL for "ptlint report" */
     const char *const *paths;   /* what was analysed, for the header */
@@ -68,7 +70,10 @@ void pt_html__end(pt_buf *out);
 /* Reads source files once each for excerpts; zero-initialise. */
 typedef struct pt_html_sources pt_html_sources;
 
+/* An empty set of sources; aborts when out of memory.  The caller frees
+   it with pt_html__sources_free(). */
 pt_html_sources *pt_html__sources_new(void);
+/* Frees the sources and every file text read into them.  Accepts NULL. */
 void pt_html__sources_free(pt_html_sources *sources);
 
 /* The doc link of `rule` ("<base><id>.md"). */

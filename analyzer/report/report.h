@@ -12,6 +12,7 @@
 #include "model/finding.h"
 #include "ptlint/buf.h"
 
+/* What a format may need besides the findings; all of it borrowed. */
 typedef struct pt_report_info {
     const pt_rule *const *rules;  /* every rule, NULL-terminated */
     size_t files;                 /* files analysed */

@@ -14,16 +14,23 @@
 
 /* ---- the formats (one file each) ---- */
 
+/* Appends gcc-style diagnostics, each with its source line, caret and
+   steps, then the summary line. */
 void pt_report__text(const pt_findings *findings, const pt_report_info *info,
                      pt_buf *out);
+/* Appends ptlint's own JSON document (docs/json-format.md). */
 void pt_report__json(const pt_findings *findings, const pt_report_info *info,
                      pt_buf *out);
+/* Appends a SARIF 2.1.0 log of one run that lists every rule. */
 void pt_report__sarif(const pt_findings *findings, const pt_report_info *info,
                       pt_buf *out);
+/* Appends JUnit XML: a suite per file, a failing test case per finding. */
 void pt_report__junit(const pt_findings *findings, const pt_report_info *info,
                       pt_buf *out);
+/* Appends GitHub Actions workflow commands (::error ...), one a line. */
 void pt_report__github(const pt_findings *findings,
                        const pt_report_info *info, pt_buf *out);
+/* Appends a GitLab Code Quality report: a JSON array of issues. */
 void pt_report__gitlab(const pt_findings *findings,
                        const pt_report_info *info, pt_buf *out);
 
@@ -43,12 +50,17 @@ typedef struct pt_json {
     bool has_items[PT_JSON_MAX_DEPTH];
 } pt_json;
 
+/* Opens an object, as member `key` or an array item when `key` is NULL. */
 void pt_json_object_begin(pt_json *json, const char *key);
+/* Closes the innermost object. */
 void pt_json_object_end(pt_json *json);
+/* Opens an array, as member `key` or an array item when `key` is NULL. */
 void pt_json_array_begin(pt_json *json, const char *key);
+/* Closes the innermost array. */
 void pt_json_array_end(pt_json *json);
 /* A string member; a NULL `value` is written as null. */
 void pt_json_string(pt_json *json, const char *key, const char *value);
+/* An integer member. */
 void pt_json_int(pt_json *json, const char *key, long long value);
 /* Ends the document with a newline. */
 void pt_json_finish(pt_json *json);

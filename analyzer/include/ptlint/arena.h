@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A region allocator; opaque outside model/arena.c. */
 typedef struct pt_arena pt_arena;
 
 /* A growable array whose storage lives in an arena. */

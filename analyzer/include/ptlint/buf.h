@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A text buffer; zero-initialised is empty, pt_buf_free() releases it. */
 typedef struct pt_buf {
     char *data;                 /* NUL-terminated; NULL until first write */
     size_t len;

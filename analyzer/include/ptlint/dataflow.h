@@ -16,6 +16,7 @@
 
 #include "ptlint/model.h"
 
+/* One analysis: the size of its state and the callbacks the solver calls. */
 typedef struct pt_dataflow {
     size_t state_size;          /* bytes in one state */
     void *user;                 /* passed to every callback */
@@ -31,6 +32,7 @@ typedef struct pt_dataflow {
                    void *user);
 } pt_dataflow;
 
+/* The solved entry state of each block of one function. */
 typedef struct pt_dataflow_result {
     unsigned char *in;          /* nblocks states, the entry of each */
     bool *reached;              /* whether each block is reachable */
@@ -49,6 +51,7 @@ bool pt_dataflow_solve(const pt_function *fn, const pt_dataflow *analysis,
 /* The entry state of `block`, or NULL when it is unreachable. */
 const void *pt_dataflow_in(const pt_dataflow_result *result, uint32_t block);
 
+/* Frees the states and flags; the result is zeroed and reusable after. */
 void pt_dataflow_result_free(pt_dataflow_result *result);
 
 /*
@@ -80,11 +83,14 @@ static inline void pt_bit_set(void *set, uint32_t bit, bool on)
 
 /* Joins for bitsets: union (may) and intersection (must). */
 void pt_bits_union(void *into, const void *from, size_t size, void *user);
+/* into &= from: a bit stays set only when it is set on every path. */
 void pt_bits_intersect(void *into, const void *from, size_t size,
                        void *user);
 
 /* ---- names: a small interner for the paths an analysis tracks ---- */
 
+/* Interned names, numbered in the order they were added (bit indices of
+   a state); zero-initialised is empty; hashed once it holds 16. */
 typedef struct pt_names {
     const char **items;         /* borrowed strings */
     uint32_t len;
@@ -99,6 +105,7 @@ uint32_t pt_names_add(pt_names *names, const char *name);
 /* The index of `name`, or -1. */
 int32_t pt_names_find(const pt_names *names, const char *name);
 
+/* Frees the arrays, not the borrowed names; the set is empty after. */
 void pt_names_free(pt_names *names);
 
 /* Per block of `fn`: reachable from the entry along GOTO and BRANCH

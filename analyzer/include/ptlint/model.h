@@ -17,6 +17,7 @@
 
 #include "ptlint/arena.h"
 
+/* The language a unit is written in. */
 typedef enum pt_language {
     PT_LANG_C = 0,
     PT_LANG_PYTHON = 1,
@@ -27,12 +28,14 @@ typedef enum pt_language {
 #define PT_LANGS_PYTHON (1u << PT_LANG_PYTHON)
 #define PT_LANGS_ALL (PT_LANGS_C | PT_LANGS_PYTHON)
 
+/* A position: 1-based line and byte column, 0-based byte offset. */
 typedef struct pt_loc {
     uint32_t line;
     uint32_t col;
     uint32_t byte;
 } pt_loc;
 
+/* One comment of the source, from its first to its last character. */
 typedef struct pt_comment {
     pt_loc start;
     pt_loc end;
@@ -51,6 +54,7 @@ typedef enum pt_line_kind {
     PT_LINE_INACTIVE,           /* libclang: in an #if branch it skipped */
 } pt_line_kind;
 
+/* One entry of the line table: the line's extent, indentation and kind. */
 typedef struct pt_line {
     uint32_t start;             /* byte offset of the first character */
     uint32_t length;            /* bytes, without the line terminator */
@@ -62,6 +66,7 @@ typedef struct pt_line {
     uint16_t depth;             /* block nesting depth of the line */
 } pt_line;
 
+/* What a declared name is. */
 typedef enum pt_decl_kind {
     PT_DECL_FUNCTION = 0,       /* C function; Python module-level def */
     PT_DECL_METHOD,             /* Python def directly inside a class */
@@ -79,6 +84,7 @@ typedef enum pt_decl_kind {
     PT_DECL_KIND_COUNT
 } pt_decl_kind;
 
+/* One declared name: where, in which function, and how it is used. */
 typedef struct pt_decl {
     uint8_t kind;               /* pt_decl_kind */
     const char *name;
@@ -110,6 +116,7 @@ typedef struct pt_decl {
 
 /* ---- values: what an argument, operand or assigned value is ---- */
 
+/* What kind of expression a pt_value stands for. */
 typedef enum pt_value_kind {
     PT_VAL_OTHER = 0,           /* an expression we do not model */
     PT_VAL_VAR,                 /* a plain variable: text = its name */
@@ -121,6 +128,8 @@ typedef enum pt_value_kind {
     PT_VAL_ADDRESS,             /* &path: text = path */
 } pt_value_kind;
 
+/* An expression reduced to what rules need: a path, a literal or a call,
+   and the variables it reads. */
 typedef struct pt_value {
     uint8_t kind;               /* pt_value_kind */
     const char *text;           /* normalised path or literal text */
@@ -131,6 +140,7 @@ typedef struct pt_value {
 
 /* ---- events ---- */
 
+/* What an event does, and which of its fields say what to. */
 typedef enum pt_event_kind {
     PT_EV_CALL = 0,     /* name = callee; base = receiver; args */
     PT_EV_ASSIGN,       /* name = target path; args[0] = value */
@@ -147,6 +157,7 @@ typedef enum pt_event_kind {
     PT_EV_KIND_COUNT
 } pt_event_kind;
 
+/* One thing a statement does; a block's events are in execution order. */
 typedef struct pt_event {
     uint8_t kind;               /* pt_event_kind */
     bool result_used;           /* CALL: the value is used */
@@ -165,6 +176,7 @@ typedef struct pt_event {
 
 /* ---- control flow ---- */
 
+/* How control leaves a basic block. */
 typedef enum pt_term_kind {
     PT_TERM_GOTO = 0,           /* one successor: succ[0] */
     PT_TERM_BRANCH,             /* succ[0] when cond holds, succ[1] if not */
@@ -193,6 +205,7 @@ typedef enum pt_test_kind {
  * `a && b` and `a || b` become a chain of branch blocks.
  */
 
+/* The test of a PT_TERM_BRANCH block, in its positive form. */
 typedef struct pt_cond {
     uint8_t kind;               /* pt_test_kind */
     const char *subject;        /* tested path, e.g. "name" or "tree.root" */
@@ -200,6 +213,7 @@ typedef struct pt_cond {
     pt_loc loc;
 } pt_cond;
 
+/* A basic block: its events in order, then how control leaves it. */
 typedef struct pt_block {
     pt_vec events;              /* pt_event */
     uint8_t term;               /* pt_term_kind */
@@ -219,6 +233,8 @@ typedef struct pt_handler {
     uint32_t last_line;
 } pt_handler;
 
+/* A Python try statement: what its handlers catch and whether a finally
+   runs.  An event carries the index of its innermost region. */
 typedef struct pt_try_region {
     pt_loc loc;
     int32_t parent;             /* enclosing region, or -1 */
@@ -228,6 +244,8 @@ typedef struct pt_try_region {
     pt_vec handlers;            /* pt_handler, in source order */
 } pt_try_region;
 
+/* A function with a body (C definition or Python def): its control-flow
+   graph, complexity counts and doc. */
 typedef struct pt_function {
     const char *name;
     const char *class_name;     /* Python: enclosing class; else NULL */
@@ -258,6 +276,7 @@ typedef struct pt_missing_include {
                                    it sits in another header */
 } pt_missing_include;
 
+/* The model of one source file; pt_unit_free() frees all of it. */
 typedef struct pt_unit {
     pt_arena *arena;
     const char *path;           /* as given on the command line */
@@ -340,11 +359,14 @@ const char *pt_unit_line_text(const pt_unit *unit, uint32_t line1,
 /* Adds a block to `fn` and returns its index. */
 uint32_t pt_function_add_block(pt_unit *unit, pt_function *fn);
 
-/* Writes the model in its stable text form (for --dump-model). */
+/* ptlint/buf.h's buffer, without including it here. */
 struct pt_buf;
+/* Writes the model in its stable text form (for --dump-model). */
 void pt_unit_dump(const pt_unit *unit, struct pt_buf *out);
 
+/* The kind's name in dumps ("enum-const"); "?" when out of range. */
 const char *pt_decl_kind_name(pt_decl_kind kind);
+/* The kind's name in dumps ("field-read"); "?" when out of range. */
 const char *pt_event_kind_name(pt_event_kind kind);
 
 #endif

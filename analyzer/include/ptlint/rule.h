@@ -14,14 +14,18 @@
 
 #include "ptlint/model.h"
 
+/* How serious a finding is; ordered, so --fail-on can compare. */
 typedef enum pt_severity {
     PT_SEV_NOTE = 0,
     PT_SEV_WARNING = 1,
     PT_SEV_ERROR = 2,
 } pt_severity;
 
+/* The engine as one rule sees it while checking one unit; opaque. */
 typedef struct pt_rule_ctx pt_rule_ctx;
+/* One reported problem; pt_report() makes it, the engine owns it. */
 typedef struct pt_finding pt_finding;
+/* The run a rule is part of; opaque, reached through pt_rule_run(). */
 typedef struct pt_run pt_run;
 
 /* An option a rule accepts in .ptlint.yaml, with its default. */
@@ -32,6 +36,7 @@ typedef enum pt_option_type {
     PT_OPT_LIST,                /* list of strings */
 } pt_option_type;
 
+/* One option of a rule's table (pt_rule.options). */
 typedef struct pt_option {
     const char *name;           /* kebab-case, e.g. "max-complexity" */
     pt_option_type type;
@@ -39,6 +44,7 @@ typedef struct pt_option {
     const char *help;           /* one line */
 } pt_option;
 
+/* A rule's descriptor: identity, defaults, docs and its check. */
 typedef struct pt_rule {
     const char *id;             /* stable kebab-case slug */
     const char *summary;        /* one sentence, shared by code and docs */
@@ -107,9 +113,13 @@ void pt_fact_add(pt_rule_ctx *ctx, const char *fmt, ...)
 const char *const *pt_fact_query(pt_rule_ctx *ctx, const char *prefix,
                                  uint32_t *count);
 #define PT_FACT_ROUNDS 4
+/* Drops `finding` once the run's facts are in if the printf-style
+   condition holds; a later call replaces the condition.  Accepts NULL. */
 void pt_finding_unless(pt_rule_ctx *ctx, pt_finding *finding,
                        const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Keeps `finding` only if the printf-style condition holds once the run's
+   facts are in; a later call replaces the condition.  Accepts NULL. */
 void pt_finding_only_if(pt_rule_ctx *ctx, pt_finding *finding,
                         const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
