@@ -22,6 +22,7 @@ typedef struct pt_escape {
     const pt_event *via;        /* the call, when another file raises it */
 } pt_escape;
 
+/* The exceptions that may leave one function, each named once. */
 typedef struct pt_escapes {
     pt_escape *items;
     uint32_t len;
@@ -48,6 +49,7 @@ void pt_escapes_state(pt_rule_ctx *ctx, const pt_unit *unit,
 /* True when `word` appears in `doc` as a whole identifier. */
 bool pt_doc_mentions(const char *doc, const char *word);
 
+/* Frees the `count` lists pt_escapes_compute returned, and the array. */
 void pt_escapes_free(pt_escapes *escapes, uint32_t count);
 
 #endif

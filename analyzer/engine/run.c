@@ -140,10 +140,12 @@ static void report_missing_includes(const pt_facts *facts, pt_buf *errors)
     const char *last = NULL;
     size_t last_len = 0;
     pt_buf list = {0};
-    for (size_t i = 0; i < facts->len; i++) {
+    size_t first = 0;
+    size_t count = pt_facts_prefixed(facts, missing_include_fact, &first);
+    for (size_t i = first; i < first + count; i++) {
         const char *fact = facts->items[i];
         const char *tab = strchr(fact, '\t');
-        if (strncmp(fact, missing_include_fact, prefix) != 0 || tab == NULL) {
+        if (tab == NULL) {
             continue;
         }
         size_t len = (size_t)(tab - fact);
@@ -302,55 +304,42 @@ static void reset_result(file_result *result)
     *result = (file_result){.pending = result->pending};
 }
 
-/* Reads, parses and checks source `index`. */
-static void process_file(run_state *state, size_t index)
+/* The file's config, or NULL (result->failed) when it is broken. */
+static const pt_config *config_of(run_state *state, const pt_source *source,
+                                  file_result *result)
 {
-    const pt_source *source = &state->sources.items[index];
-    file_result *result = &state->results[index];
-    if (state->known != NULL) {
-        if (!result->again) {
-            return;
-        }
-        reset_result(result);
-    }
-    const char *stdin_name = state->options->stdin_filename;
     pthread_mutex_lock(&state->errors_lock);
     const pt_config *config = pt_configs_for(state->configs, source->path,
                                              &state->config_errors);
     pthread_mutex_unlock(&state->errors_lock);
-    if (config == NULL) {
-        result->failed = true;
-        return;
+    result->failed = config == NULL;
+    return config;
+}
+
+/* Takes the file's result from the cache; false on a miss, or when the
+   entry was made with answers the run no longer gives. */
+static bool load_cached(const run_state *state, const char *cache,
+                        pt_cache_key key, const char *path,
+                        file_result *result)
+{
+    if (cache == NULL ||
+        !pt_cache_load(cache, key, path, pt_engine_find_rule,
+                       &result->findings, &result->facts, &result->lines,
+                       &result->functions)) {
+        return false;
     }
-    if (stdin_name == NULL && pt_config_path_excluded(config, source->path)) {
-        result->skipped = true;
-        return;
+    if (state->known == NULL || cached_answers_hold(result, state->known)) {
+        return true;
     }
-    char *text = NULL;
-    size_t length = 0;
-    pt_read_status status = pt_source_read(
-        stdin_name != NULL ? NULL : source->path, source->path, &text,
-        &length, &result->errors);
-    if (status != PT_READ_OK) {
-        result->failed = status == PT_READ_FAILED;
-        return;
-    }
-    const char *cache = stdin_name == NULL && !state->options->parse_only
-                            ? state->options->cache_dir : NULL;
-    pt_cache_key key = file_key(state, source->path, text, length, config);
-    if (state->known != NULL) {
-        pt_cache_key_add(&key, &result->pending, sizeof(result->pending));
-    }
-    if (cache != NULL &&
-        pt_cache_load(cache, key, source->path, pt_engine_find_rule,
-                      &result->findings, &result->facts, &result->lines,
-                      &result->functions)) {
-        if (state->known == NULL || cached_answers_hold(result, state->known)) {
-            free(text);
-            return;
-        }
-        reset_result(result);
-    }
+    reset_result(result);
+    return false;
+}
+
+/* Parses and checks the text (which it frees); caches the result. */
+static void analyse(const run_state *state, const pt_source *source,
+                    const pt_config *config, char *text, size_t length,
+                    file_result *result)
+{
     pt_unit *unit = parse_with_config(state, source->path, source->language,
                                       text, length, config, &result->facts);
     free(text);
@@ -374,7 +363,54 @@ static void process_file(run_state *state, size_t index)
     pt_findings_sort(&result->findings);
     pt_fingerprint_all(&result->findings);
     pt_unit_free(unit);
-    if (cache != NULL) {
+}
+
+/* Reads the source into *text (the caller frees it); false when the
+   config excludes it or it cannot be read. */
+static bool read_source(const run_state *state, const pt_source *source,
+                        const pt_config *config, file_result *result,
+                        char **text, size_t *length)
+{
+    const char *stdin_name = state->options->stdin_filename;
+    if (stdin_name == NULL && pt_config_path_excluded(config, source->path)) {
+        result->skipped = true;
+        return false;
+    }
+    pt_read_status status = pt_source_read(
+        stdin_name != NULL ? NULL : source->path, source->path, text,
+        length, &result->errors);
+    result->failed = status == PT_READ_FAILED;
+    return status == PT_READ_OK;
+}
+
+/* Reads, parses and checks source `index` (again, from round two on,
+   when the run answers its questions differently). */
+static void process_file(run_state *state, size_t index)
+{
+    const pt_source *source = &state->sources.items[index];
+    file_result *result = &state->results[index];
+    if (state->known != NULL && !result->again) {
+        return;
+    }
+    reset_result(result);
+    const pt_config *config = config_of(state, source, result);
+    char *text = NULL;
+    size_t length = 0;
+    if (config == NULL || !read_source(state, source, config, result, &text,
+                                       &length)) {
+        return;
+    }
+    const char *cache = state->options->stdin_filename == NULL &&
+                                !state->options->parse_only
+                            ? state->options->cache_dir : NULL;
+    pt_cache_key key = file_key(state, source->path, text, length, config);
+    pt_cache_key_add(&key, &result->pending, sizeof(result->pending));
+    if (load_cached(state, cache, key, source->path, result)) {
+        free(text);
+        return;
+    }
+    analyse(state, source, config, text, length, result);
+    if (cache != NULL && !result->failed) {
         pt_cache_store(cache, key, &result->findings, &result->facts,
                        result->lines, result->functions);
     }

@@ -6,10 +6,6 @@
 
 #include <string.h>
 
-pt_value cc_macro_value(cc_ctx *c, CXCursor e, bool discard, bool *handled);
-void cc_lock_event(cc_ctx *c, const char *name, const pt_value *args,
-                   uint32_t nargs, uint32_t offset);
-
 static const char *const default_acquire[] = {
     "pthread_mutex_lock", "pthread_mutex_timedlock", "pthread_rwlock_rdlock",
     "pthread_rwlock_wrlock", "pthread_spin_lock", "mtx_lock", "mtx_timedlock",

@@ -6,10 +6,6 @@
 
 #include <string.h>
 
-pt_value cc_macro_value(cc_ctx *c, CXCursor e, bool discard, bool *handled);
-void cc_lock_event(cc_ctx *c, const char *name, const pt_value *args,
-                   uint32_t nargs, uint32_t offset);
-
 static pt_value other(void)
 {
     pt_value v = {0};

@@ -180,5 +180,16 @@ bool cc_macro_stmt(cc_ctx *c, CXCursor stmt);
    and ? tokens in [start, end), preprocessor lines skipped. */
 void cc_count_decisions(cc_ctx *c, pt_function *fn, uint32_t start,
                         uint32_t end);
+/* The value of an expression a macro expands to: a function-like
+   macro's invocation becomes a CALL of the macro; an object-like macro
+   that is the whole expression a CONST named by the macro (NULL a NULL),
+   unless it names the variable it expands to.  Sets *handled when it
+   lowered `e`; otherwise returns a zero value and lowers nothing. */
+pt_value cc_macro_value(cc_ctx *c, CXCursor e, bool discard, bool *handled);
+/* Emits an ACQUIRE or RELEASE at `offset` when `name` is a lock function
+   (the configured vocabulary, else pthread's) and its first argument a
+   path. */
+void cc_lock_event(cc_ctx *c, const char *name, const pt_value *args,
+                   uint32_t nargs, uint32_t offset);
 
 #endif

@@ -419,7 +419,6 @@ static inline TSNode ts_py_parent(TSNode n)
 
 /* ---- ts_python_scope.c: bindings, decls and read counts ---- */
 void ts_py_scopes_build(ts_py_ctx *cx, TSNode root);
-ts_py_scope *ts_py_scope_of(ts_py_ctx *cx, TSNode node);
 /* Resolves `name` read in `scope`; returns the decl index or -1. */
 int32_t ts_py_resolve(ts_py_scope *scope, const char *name, bool from_inner);
 /* The binding of `name` in `scope` itself, or NULL; enclosing scopes

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A list of owned fact strings; zero-initialised is empty. */
 typedef struct pt_facts {
     char **items;
     size_t len;
@@ -42,6 +43,7 @@ void pt_facts_solve(pt_facts *facts);
    when x is a fact, "!x" when it is not.  Literals are split by " & ". */
 bool pt_facts_condition(const pt_facts *facts, const char *condition);
 
+/* Frees every fact and the list; the list is empty after. */
 void pt_facts_free(pt_facts *facts);
 
 /* How many facts of the sealed list start with `prefix`; *first is the
