@@ -271,8 +271,8 @@ static escape_source foreign_source(pt_rule_ctx *ctx, const pt_unit *unit,
 {
     escape_source source = {call, -1, NULL, 0, 0};
     char symbol[256];
-    char prefix[300];
     if (ctx != NULL && pt_call_symbol(unit, call, symbol, sizeof(symbol))) {
+        char prefix[300];
         int len = snprintf(prefix, sizeof(prefix), "raises:%s:", symbol);
         source.prefix_len = len > 0 ? (uint32_t)len : 0;
         source.foreign = pt_fact_query(ctx, prefix, &source.nforeign);

@@ -103,8 +103,12 @@ static char **list_dir(const char *dir, size_t *count)
     size_t cap = 32;
     size_t len = 0;
     char **names = malloc(cap * sizeof(*names));
+    if (names == NULL) {
+        closedir(handle);
+        return NULL;
+    }
     struct dirent *entry = NULL;
-    while (names != NULL && (entry = readdir(handle)) != NULL) {
+    while ((entry = readdir(handle)) != NULL) {
         if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0) {
             continue;
         }

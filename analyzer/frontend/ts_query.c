@@ -337,10 +337,12 @@ static void deliver(const pt_ts_query *q, const TSQueryMatch *match,
     for (uint16_t i = 0; i < match->capture_count && i < 64; i++) {
         uint32_t len = 0;
         const TSQueryCapture *c = &match->captures[i];
-        captures[i].name = ts_query_capture_name_for_id(q->query, c->index,
-                                                        &len);
-        captures[i].start_byte = ts_node_start_byte(c->node);
-        captures[i].end_byte = ts_node_end_byte(c->node);
+        /* cppcheck-suppress unreadVariable ; fn reads it through out */
+        captures[i] = (pt_ts_capture){
+            .name = ts_query_capture_name_for_id(q->query, c->index, &len),
+            .start_byte = ts_node_start_byte(c->node),
+            .end_byte = ts_node_end_byte(c->node),
+        };
         if (q->report >= 0 && c->index == (uint32_t)q->report) {
             out.report = i;
         }

@@ -118,10 +118,14 @@ void pt_unit_free(pt_unit *unit)
  * previous answer (per thread) is tried, then the next ones, before a
  * binary search.  The hint is only a guess; every answer is checked.
  */
-static _Thread_local struct {
-    const pt_line *lines;
-    uint32_t index;
-} loc_hint;
+typedef struct line_hint {
+    /* cppcheck-suppress unusedStructMember ; a _Thread_local it misses */
+    const pt_line *lines;       /* the line table the hint is for */
+    /* cppcheck-suppress unusedStructMember */
+    uint32_t index;             /* the line of the previous answer */
+} line_hint;
+
+static _Thread_local line_hint loc_hint;
 
 static bool line_holds(const pt_line *lines, uint32_t n, uint32_t i,
                        uint32_t byte)
@@ -132,7 +136,6 @@ static bool line_holds(const pt_line *lines, uint32_t n, uint32_t i,
 pt_loc pt_unit_loc_at(const pt_unit *unit, uint32_t byte)
 {
     pt_loc loc = {1, 1, byte};
-    uint32_t lo = 0;
     uint32_t hi = unit->lines.len;
     const pt_line *lines = unit->lines.items;
     if (hi == 0) {
@@ -149,6 +152,7 @@ pt_loc pt_unit_loc_at(const pt_unit *unit, uint32_t byte)
         }
     }
     if (found == UINT32_MAX) {
+        uint32_t lo = 0;
         while (hi - lo > 1) {
             uint32_t mid = lo + (hi - lo) / 2;
             if (lines[mid].start <= byte) {
