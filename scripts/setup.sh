@@ -8,7 +8,7 @@ packages="cmake gcc make pkg-config git python3 \
   libclang-14-dev libtree-sitter-dev libyaml-dev libcmocka-dev \
   python3-jsonschema pmccabe pyflakes3 pycodestyle pydocstyle \
   python3-mccabe python3-pep8-naming clang libclang-rt-14-dev pre-commit \
-  chromium"
+  cppcheck chromium"
 
 missing=""
 for package in $packages; do
