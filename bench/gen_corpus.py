@@ -431,13 +431,16 @@ PY_DEFECTS = [
 ]
 
 
-def fill(template, p, i, rnd):
+def fill(template: str, p: str, i: int, rnd: random.Random) -> str:
+    """Instantiate one function template for prefix p and index i."""
     res = rnd.choice(RESOURCES)
     return template.format(p=p, i=i, res=res, res_l=res.lower(),
                            trait=rnd.choice(TRAITS))
 
 
-def functions(funcs, defects, p, rnd):
+def functions(funcs: list[str], defects: list[str], p: str,
+              rnd: random.Random) -> list[str]:
+    """The FUNCS_PER_FILE functions of one file, one in seven a defect."""
     out = []
     for i in range(FUNCS_PER_FILE):
         # one function in seven carries a defect, the same ones every run
@@ -446,7 +449,8 @@ def functions(funcs, defects, p, rnd):
     return out
 
 
-def c_file(index):
+def c_file(index: int) -> str:
+    """The text of generated C file number index."""
     seed = 1000 + index
     rnd = random.Random(seed)
     kind = "%s_%d" % (rnd.choice(RESOURCES).lower(), index)
@@ -456,7 +460,8 @@ def c_file(index):
     return head + "\n" + "\n".join(functions(C_FUNCS, C_DEFECTS, p, rnd))
 
 
-def py_file(index):
+def py_file(index: int) -> str:
+    """The text of generated Python file number index."""
     seed = 5000 + index
     rnd = random.Random(seed)
     kind = "%s_%d" % (rnd.choice(RESOURCES).lower(), index)
@@ -465,7 +470,8 @@ def py_file(index):
     return head + "".join(functions(PY_FUNCS, PY_DEFECTS, "", rnd))
 
 
-def write(path, text):
+def write(path: str, text: str) -> None:
+    """Write text to path unless the file already holds exactly that."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     try:
         with open(path, encoding="utf-8") as old:
@@ -477,7 +483,8 @@ def write(path, text):
         out.write(text)
 
 
-def generate(out_dir, scale):
+def generate(out_dir: str, scale: int) -> str:
+    """Write the corpus of one scale under out_dir; return its directory."""
     base = os.path.join(out_dir, "%dx" % scale)
     for index in range(FILES_PER_SCALE * scale):
         write(os.path.join(base, "c", "tree_%04d.c" % index), c_file(index))
@@ -486,7 +493,8 @@ def generate(out_dir, scale):
     return base
 
 
-def main():
+def main() -> None:
+    """Generate the corpus for each scale asked on the command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir")
     parser.add_argument("--scale", type=int, action="append")

@@ -1,21 +1,35 @@
 """Writes docs/performance.md and docs/performance.svg from bench/run.py's
 measurements (a Bench with .rows, and the corpus facts)."""
+from __future__ import annotations
+
 import os
 import platform
 import subprocess
+from typing import TYPE_CHECKING, Callable, Optional
+
+if TYPE_CHECKING:
+    from run import Bench
+
+# one row of the targets table: name, measured value, goal, met, detail
+Target = tuple[str, str, str, bool, str]
+# Bench.get: the median seconds of (corpus, tool), None if not measured
+Getter = Callable[[str, str], Optional[float]]
 
 
-def fmt(seconds):
+def fmt(seconds: float | None) -> str:
+    """Seconds for the table: two decimals below 100, none above, — if None."""
     if seconds is None:
         return "—"
     return "%.2f" % seconds if seconds < 100 else "%.0f" % seconds
 
 
-def ratio(a, b):
+def ratio(a: float | None, b: float | None) -> float | None:
+    """a / b, or None when either is missing or b is zero."""
     return None if a is None or b is None or b == 0 else a / b
 
 
-def cpu_name():
+def cpu_name() -> str:
+    """The CPU's model name from /proc/cpuinfo, else what platform says."""
     try:
         for line in open("/proc/cpuinfo"):
             if line.startswith("model name"):
@@ -25,13 +39,9 @@ def cpu_name():
     return platform.processor() or "unknown CPU"
 
 
-def targets(b, facts):
-    g = b.get
+def _floor_targets(g: Getter) -> list[Target]:
+    """All rules against the parse-only floor, and libclang's overhead."""
     out = []
-
-    def add(name, value, goal, ok, detail):
-        out.append((name, value, goal, ok, detail))
-
     for corpus, label in (("python-stdlib", "Python (stdlib)"),
                           ("sqlite3.c", "C tree-sitter (sqlite3.c)"),
                           ("gen-c 16x", "C tree-sitter (generated 16x)"),
@@ -39,34 +49,47 @@ def targets(b, facts):
         r = ratio(g(corpus, "ptlint all rules -j1"),
                   g(corpus, "ptlint --parse-only -j1"))
         if r is not None:
-            add("all rules -j1 / parse-only floor, " + label, "%.2fx" % r,
-                "≤ 1.5x", r <= 1.5, "")
+            out.append(("all rules -j1 / parse-only floor, " + label,
+                        "%.2fx" % r, "≤ 1.5x", r <= 1.5, ""))
     r = ratio(g("sqlite3.c", "ptlint libclang all rules"),
               g("sqlite3.c", "ptlint libclang --parse-only"))
     if r is not None:
-        add("libclang all rules / libclang parse-only (sqlite3.c)",
-            "%.2fx" % r, "≤ 1.3x", r <= 1.3, "")
+        out.append(("libclang all rules / libclang parse-only (sqlite3.c)",
+                    "%.2fx" % r, "≤ 1.3x", r <= 1.3, ""))
     r2 = ratio(g("sqlite3.c", "ptlint libclang all rules"),
                g("sqlite3.c", "clang -fsyntax-only"))
     if r2 is not None:
-        add("libclang all rules / clang -fsyntax-only (sqlite3.c)",
-            "%.2fx" % r2, "≤ 1.3x", r2 <= 1.3, "clang's own parse, no model")
+        out.append(("libclang all rules / clang -fsyntax-only (sqlite3.c)",
+                    "%.2fx" % r2, "≤ 1.3x", r2 <= 1.3,
+                    "clang's own parse, no model"))
+    return out
+
+
+def _speed_targets(g: Getter) -> list[Target]:
+    """The -j2 speed-up, and ptlint's speed against flake8 and Ruff."""
+    out = []
     for corpus in ("python-stdlib", "gen-c 16x", "gen-python 16x"):
         r = ratio(g(corpus, "ptlint all rules -j1"),
                   g(corpus, "ptlint all rules -j2"))
         if r is not None:
-            add("-j2 speed-up over -j1, " + corpus, "%.2fx" % r, "≥ 1.7x",
-                r >= 1.7, "")
+            out.append(("-j2 speed-up over -j1, " + corpus, "%.2fx" % r,
+                        "≥ 1.7x", r >= 1.7, ""))
     r = ratio(g("python-stdlib", "flake8 + plugins (-j2)"),
               g("python-stdlib", "ptlint all rules -j2"))
     if r is not None:
-        add("flake8+plugins time / ptlint -j2 (stdlib)", "%.1fx" % r,
-            "≥ 20x", r >= 20, "flake8 at -j2 as well")
+        out.append(("flake8+plugins time / ptlint -j2 (stdlib)", "%.1fx" % r,
+                    "≥ 20x", r >= 20, "flake8 at -j2 as well"))
     r = ratio(g("python-stdlib", "ruff-wasm (node)"),
               g("python-stdlib", "ptlint all rules -j2"))
     if r is not None:
-        add("Ruff wasm time / ptlint -j2 (stdlib)", "%.2fx" % r, "> 1x",
-            r > 1, "")
+        out.append(("Ruff wasm time / ptlint -j2 (stdlib)", "%.2fx" % r,
+                    "> 1x", r > 1, ""))
+    return out
+
+
+def _growth_targets(g: Getter, facts: dict) -> list[Target]:
+    """Time per line on the generated corpus, 16x against 1x."""
+    out = []
     for lang in ("c", "python"):
         t1 = g("gen-%s 1x" % lang, "ptlint all rules -j1")
         t16 = g("gen-%s 16x" % lang, "ptlint all rules -j1")
@@ -74,24 +97,37 @@ def targets(b, facts):
             per1 = t1 / facts["gen-%s 1x" % lang][1]
             per16 = t16 / facts["gen-%s 16x" % lang][1]
             r = per16 / per1
-            add("linear growth, generated %s: time per line 16x / 1x" % lang,
-                "%.2f" % r, "≈ 1 (≤ 1.25)", r <= 1.25,
-                "1x %.2f s, 16x %.2f s" % (t1, t16))
+            out.append(("linear growth, generated %s: time per line 16x / 1x"
+                        % lang, "%.2f" % r, "≈ 1 (≤ 1.25)", r <= 1.25,
+                        "1x %.2f s, 16x %.2f s" % (t1, t16)))
+    return out
+
+
+def _resource_targets(b: Bench, g: Getter) -> list[Target]:
+    """Peak memory on the stdlib, and the cost of a cached re-run."""
+    out = []
     mem = [row["mb"] for row in b.rows if row["corpus"] == "python-stdlib"
            and row["tool"] == "ptlint all rules -j2"]
     if mem and mem[0] is not None:
-        add("peak memory, stdlib, -j2", "%.0f MB" % mem[0], "< 150 MB",
-            mem[0] < 150, "")
+        out.append(("peak memory, stdlib, -j2", "%.0f MB" % mem[0],
+                    "< 150 MB", mem[0] < 150, ""))
     cold = g("python-stdlib", "ptlint all rules -j2")
     warm = g("python-stdlib", "ptlint -j2 cached re-run")
     r = ratio(warm, cold)
     if r is not None:
-        add("cached re-run / uncached run (stdlib, -j2)", "%.0f%%" % (100 * r),
-            "< 10%", r < 0.10, "")
+        out.append(("cached re-run / uncached run (stdlib, -j2)",
+                    "%.0f%%" % (100 * r), "< 10%", r < 0.10, ""))
     return out
 
 
-def svg(b, path):
+def targets(b: Bench, facts: dict) -> list[Target]:
+    """The issue-9 targets: (name, measured, goal, met, detail) per row."""
+    g = b.get
+    return (_floor_targets(g) + _speed_targets(g) + _growth_targets(g, facts)
+            + _resource_targets(b, g))
+
+
+def svg(b: Bench, path: str) -> None:
     """Horizontal bars: each corpus's times, relative to its floor."""
     groups = []
     for corpus in dict.fromkeys(row["corpus"] for row in b.rows):
@@ -112,7 +148,7 @@ def svg(b, path):
     height = 40 + sum(len(rows) * bar_h + gap + 16 for _, _, rows in groups)
     out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
            'font-family="sans-serif" font-size="11">' % (left + width + 90,
-                                                          height),
+                                                         height),
            '<text x="10" y="16" font-size="13">Time relative to ptlint '
            '--parse-only on the same files (log scale; lower is faster)'
            '</text>']
@@ -151,7 +187,8 @@ def svg(b, path):
         handle.write("\n".join(out) + "\n")
 
 
-def write(path, b, facts):
+def write(path: str, b: Bench, facts: dict) -> None:
+    """Write the Markdown report to path and its SVG plot beside it."""
     svg_path = os.path.splitext(path)[0] + ".svg"
     svg(b, svg_path)
     try:

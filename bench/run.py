@@ -19,6 +19,8 @@ from wait4() on one extra run of each ptlint command.  Writes
 docs/performance.md (table + targets) and docs/performance.svg.
 Never part of the test suite.
 """
+from __future__ import annotations
+
 import argparse
 import glob
 import json
@@ -43,7 +45,8 @@ TIDY_CHECKS = ",".join([
 ])
 
 
-def log(*args):
+def log(*args: object) -> None:
+    """Print args on standard error, at once."""
     print(*args, file=sys.stderr, flush=True)
 
 
@@ -58,14 +61,15 @@ class Failed(Exception):
     """A benchmarked command did not run to completion."""
 
 
-def exit_status(wait_status):
+def exit_status(wait_status: int) -> int:
     """The exit code of a wait() status, or -N for death by signal N."""
     if os.WIFSIGNALED(wait_status):
         return -os.WTERMSIG(wait_status)
     return os.WEXITSTATUS(wait_status)
 
 
-def run_once(argv, cap, cwd=None):
+def run_once(argv: list[str], cap: float,
+             cwd: str | None = None) -> tuple[float | None, float | None]:
     """Wall seconds and peak RSS (MB) of one run; None seconds on timeout.
     Raises Failed when the command fails (see OK_STATUSES)."""
     start = time.perf_counter()
@@ -90,7 +94,7 @@ def run_once(argv, cap, cwd=None):
     return time.perf_counter() - start, usage.ru_maxrss / 1024.0
 
 
-def hyperfine(argv, runs, cwd):
+def hyperfine(argv: list[str], runs: int, cwd: str | None) -> float | None:
     """Median wall seconds over `runs` runs, or None without hyperfine.
     Raises Failed when a run fails (see OK_STATUSES)."""
     exe = shutil.which("hyperfine")
@@ -112,17 +116,23 @@ def hyperfine(argv, runs, cwd):
         return statistics.median(result["times"])
 
 
-def shlex_quote(text):
+def shlex_quote(text: str) -> str:
+    """Quote text for a POSIX shell."""
     import shlex
     return shlex.quote(text)
 
 
 class Bench:
-    def __init__(self, args):
+    """The measurements of one benchmark run, as rows of dicts."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.rows = []          # dicts: corpus, tool, seconds, runs, mb, note
 
-    def measure(self, corpus, tool, argv, cwd=None, peer=False, note=""):
+    def measure(self, corpus: str, tool: str, argv: list[str],
+                cwd: str | None = None, peer: bool = False,
+                note: str = "") -> float | None:
+        """Time argv as tool on corpus and record a row; None if not timed."""
         try:
             return self.timed(corpus, tool, argv, cwd, peer, note)
         except Failed as failure:
@@ -132,7 +142,12 @@ class Bench:
                                   note="failed (%s), not timed" % failure))
             return None
 
-    def timed(self, corpus, tool, argv, cwd, peer, note):
+    def timed(self, corpus: str, tool: str, argv: list[str], cwd: str | None,
+              peer: bool, note: str) -> float | None:
+        """Median seconds of argv, recorded as a row; None past the cap.
+
+        Raises Failed when a run fails (see OK_STATUSES).
+        """
         cap = self.args.cap if peer else 3600
         first, mb = run_once(argv, cap, cwd)
         if first is None:
@@ -160,7 +175,8 @@ class Bench:
                               runs=runs, mb=mb, note=note))
         return seconds
 
-    def get(self, corpus, tool):
+    def get(self, corpus: str, tool: str) -> float | None:
+        """The median seconds recorded for tool on corpus, or None."""
         for row in self.rows:
             if row["corpus"] == corpus and row["tool"] == tool:
                 return row["seconds"]
@@ -169,7 +185,8 @@ class Bench:
 
 # ------------------------------------------------------------- corpora ----
 
-def stdlib_files():
+def stdlib_files() -> list[str]:
+    """The .py files of the Python standard library, in a stable order."""
     # the system interpreter's library (Debian: /usr/lib/python3.X, no
     # test suite); else the running interpreter's
     lib = "/usr/lib/python%d.%d" % sys.version_info[:2]
@@ -184,7 +201,8 @@ def stdlib_files():
     return files
 
 
-def sqlite_file(cache):
+def sqlite_file(cache: str) -> str:
+    """The path of sqlite3.c, fetched with npm into cache the first time."""
     path = os.path.join(cache, "package", "deps", "sqlite3", "sqlite3.c")
     if not os.path.exists(path):
         os.makedirs(cache, exist_ok=True)
@@ -196,7 +214,8 @@ def sqlite_file(cache):
     return path
 
 
-def ruff_dir(cache):
+def ruff_dir(cache: str) -> str:
+    """A directory under cache with Ruff's wasm build and ruff_check.js."""
     path = os.path.join(cache, "ruff")
     if not os.path.isdir(os.path.join(path, "node_modules", "@astral-sh")):
         os.makedirs(path, exist_ok=True)
@@ -207,7 +226,8 @@ def ruff_dir(cache):
     return path
 
 
-def build_ts_floor(build, cache):
+def build_ts_floor(build: str, cache: str) -> str:
+    """Compile bench/ts_floor.c against build's grammars; return the binary."""
     exe = os.path.join(cache, "ts_floor")
     subprocess.run(["cc", "-O2", os.path.join(BENCH, "ts_floor.c"),
                     os.path.join(build, "libtree_sitter_c.a"),
@@ -216,7 +236,7 @@ def build_ts_floor(build, cache):
     return exe
 
 
-def copy_ptlint(build, cache):
+def copy_ptlint(build: str, cache: str) -> str:
     """A private copy of the build's ptlint, to time: a rebuild during the
     run replaces build/ptlint, and timing it in place measured (or broke
     on) whatever the build left there."""
@@ -227,7 +247,8 @@ def copy_ptlint(build, cache):
     return exe
 
 
-def lines_of(files):
+def lines_of(files: list[str]) -> int:
+    """The number of lines in files."""
     total = 0
     for f in files:
         with open(f, "rb") as handle:
@@ -237,7 +258,10 @@ def lines_of(files):
 
 # ------------------------------------------------------------- benches ----
 
-def ptlint_set(b, corpus, ptlint, files, frontend=None, jobs=(1, 2)):
+def ptlint_set(b: Bench, corpus: str, ptlint: str, files: list[str],
+               frontend: str | None = None,
+               jobs: tuple[int, ...] = (1, 2)) -> None:
+    """Time ptlint on files: the parse-only floor, then all rules at jobs."""
     base = [ptlint, "check", "--no-cache", "--fail-on", "never",
             "--format", "json", "--output", os.devnull]
     if frontend:
@@ -247,7 +271,9 @@ def ptlint_set(b, corpus, ptlint, files, frontend=None, jobs=(1, 2)):
         b.measure(corpus, "ptlint all rules -j%d" % j, base + ["-j%d" % j] + files)
 
 
-def python_peers(b, corpus, files, ruff, peers):
+def python_peers(b: Bench, corpus: str, files: list[str],
+                 ruff: str | None, peers: set[str]) -> None:
+    """Time the installed Python linters among peers on files."""
     if "flake8" in peers and shutil.which("flake8"):
         b.measure(corpus, "flake8 + plugins (-j2)",
                   ["flake8", "--select", FLAKE8_SELECT, "--max-complexity",
@@ -257,13 +283,15 @@ def python_peers(b, corpus, files, ruff, peers):
                   ["node", os.path.join(ruff, "ruff_check.js"),
                    FLAKE8_SELECT] + files, peer=True)
     if "pylint" in peers and shutil.which("pylint"):
-        b.measure(corpus, "pylint (-j2)", ["pylint", "-j2", "--exit-zero",
-                  "--disable=all", "--enable=W0611,W0612,C0103,C0114,C0115,"
-                  "C0116,W0311,R1260,W0702,W0703,R0912"] + files,
+        b.measure(corpus, "pylint (-j2)",
+                  ["pylint", "-j2", "--exit-zero", "--disable=all",
+                   "--enable=W0611,W0612,C0103,C0114,C0115,"
+                   "C0116,W0311,R1260,W0702,W0703,R0912"] + files,
                   peer=True, note="W0611,W0612,C0103,C011x,W0311,W0702/3,R0912")
 
 
-def c_peers(b, corpus, path, peers):
+def c_peers(b: Bench, corpus: str, path: str, peers: set[str]) -> None:
+    """Time clang and the installed C tools among peers on path."""
     if shutil.which("clang"):
         b.measure(corpus, "clang -fsyntax-only", ["clang", "-fsyntax-only",
                   "-w", path], peer=True)
@@ -278,7 +306,8 @@ def c_peers(b, corpus, path, peers):
                   peer=True)
 
 
-def main():
+def main() -> None:
+    """Run every benchmark and write the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--runs", type=int, default=5)

@@ -25,6 +25,8 @@ Oracles (Debian): pyflakes3, pycodestyle, pydocstyle, flake8 with
 python3-pep8-naming, python3-mccabe, mypy, pmccabe, clang.
 """
 
+from __future__ import annotations
+
 import argparse
 import ast
 import collections
@@ -38,13 +40,14 @@ import subprocess
 import sys
 import tempfile
 import tokenize
+from typing import Callable, Iterator
 
 WINDOW = 3          # lines apart that still match when the names agree
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
-def norm_name(text):
+def norm_name(text: str | None) -> str | None:
     """The comparable part of a quoted name: `a.b as c` -> `b`."""
     if text is None:
         return None
@@ -53,19 +56,28 @@ def norm_name(text):
 
 
 class Finding:
+    """One finding of ptlint or of an oracle: where, what name, its text."""
+
     __slots__ = ("path", "line", "name", "text", "codes")
 
-    def __init__(self, path, line, name, text):
+    def __init__(self, path: str, line: int | str, name: str | None,
+                 text: str) -> None:
         self.path = os.path.realpath(path)
         self.line = int(line)
         self.name = norm_name(name)
         self.text = text
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "%s:%d: %s" % (self.path, self.line, self.text)
 
 
-def match(ours, theirs):
+# report(rule, corpus, oracle, ptlint's findings, the oracle's): one row
+Report = Callable[[str, str, str, list[Finding], list[Finding]], None]
+
+
+def match(ours: list[Finding], theirs: list[Finding]
+          ) -> tuple[list[tuple[Finding, Finding]], list[Finding],
+                     list[Finding]]:
     """Pairs findings; returns (both, only_ours, only_theirs)."""
     by_path = collections.defaultdict(list)
     for f in ours:
@@ -101,7 +113,10 @@ def match(ours, theirs):
 
 # ---------------------------------------------------------------- ptlint
 
-def run_ptlint(args, rule, paths, config=None, frontend=None, env=None):
+def run_ptlint(args: argparse.Namespace, rule: str, paths: list[str],
+               config: str | None = None, frontend: str | None = None,
+               env: dict[str, str] | None = None) -> list[Finding]:
+    """ptlint's findings of rule on paths, under the configuration text config."""
     cmd = [args.ptlint, "check", "--no-cache", "--format", "json",
            "--select", rule, "--fail-on", "never", "-j", str(args.jobs)]
     if frontend:
@@ -123,7 +138,8 @@ def run_ptlint(args, rule, paths, config=None, frontend=None, env=None):
     return findings
 
 
-def run_paths(cmd, paths, chunk=400):
+def run_paths(cmd: list[str], paths: list[str], chunk: int = 400) -> list[dict]:
+    """The JSON findings of ptlint command cmd on paths, chunk files a run."""
     found = []
     for i in range(0, len(paths), chunk):
         res = subprocess.run(cmd + paths[i:i + chunk], capture_output=True,
@@ -136,17 +152,20 @@ def run_paths(cmd, paths, chunk=400):
 
 # ---------------------------------------------------------------- oracles
 
-def lines_of(cmd, cwd=None):
+def lines_of(cmd: list[str], cwd: str | None = None) -> list[str]:
+    """The lines cmd prints, its standard output then its standard error."""
     res = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd)
     return (res.stdout + res.stderr).splitlines()
 
 
-def chunks(paths, n=200):
+def chunks(paths: list[str], n: int = 200) -> Iterator[list[str]]:
+    """Yield paths in consecutive slices of at most n."""
     for i in range(0, len(paths), n):
         yield paths[i:i + n]
 
 
-def pyflakes(paths, kind):
+def pyflakes(paths: list[str], kind: str) -> list[Finding]:
+    """pyflakes3's findings of kind (F401 or F841) on paths."""
     pat = {"F401": re.compile(r"^(.*?):(\d+):\d+:? '([^']*)' imported but "
                               r"unused"),
            "F841": re.compile(r"^(.*?):(\d+):\d+:? local variable '([^']*)' "
@@ -160,7 +179,8 @@ def pyflakes(paths, kind):
     return out
 
 
-def pydocstyle(paths):
+def pydocstyle(paths: list[str]) -> list[Finding]:
+    """pydocstyle's D101, D102 and D103 findings on paths."""
     out = []
     head = re.compile(r"^(.*?):(\d+) in public (\w+) `([^`]*)`:")
     for part in chunks(paths, 100):
@@ -175,7 +195,8 @@ def pydocstyle(paths):
 NAMING_CODES = ("N801", "N802", "N803", "N806", "N815", "N816")
 
 
-def pep8_naming(paths, jobs):
+def pep8_naming(paths: list[str], jobs: int) -> list[Finding]:
+    """flake8's pep8-naming findings of NAMING_CODES on paths."""
     out = []
     pat = re.compile(r"^(.*?):(\d+):\d+: (N8\d\d) (.*)$")
     for part in chunks(paths, 300):
@@ -189,7 +210,8 @@ def pep8_naming(paths, jobs):
     return out
 
 
-def pycodestyle(paths):
+def pycodestyle(paths: list[str]) -> list[Finding]:
+    """pycodestyle's indentation findings on paths, one per line."""
     out = []
     pat = re.compile(r"^(.*?):(\d+):\d+: ([EW]\d+) ")
     for part in chunks(paths, 300):
@@ -225,7 +247,7 @@ for path in sys.argv[2:]:
 """
 
 
-def oracle_python(module):
+def oracle_python(module: str) -> str:
     """A Python interpreter that has `module` (the Debian one, when this
     script runs under another)."""
     for exe in (sys.executable, "/usr/bin/python3"):
@@ -236,7 +258,7 @@ def oracle_python(module):
                                                                 module))
 
 
-def mccabe(paths, minimum=11):
+def mccabe(paths: list[str], minimum: int = 11) -> list[Finding]:
     """mccabe's own graph, as `python3 -m mccabe --min 11` prints it."""
     out = []
     exe = oracle_python("mccabe")
@@ -251,7 +273,8 @@ def mccabe(paths, minimum=11):
     return out
 
 
-def pmccabe(paths):
+def pmccabe(paths: list[str]) -> list[Finding]:
+    """pmccabe's functions of paths with a traditional complexity over 10."""
     out = []
     pat = re.compile(r"^(\d+)\t(\d+)\t\d+\t(\d+)\t\d+\t(.*)\((\d+)\):\s*(.*)$")
     for line in lines_of(["pmccabe"] + paths):
@@ -265,7 +288,8 @@ def pmccabe(paths):
 CLANG_FLAGS = ["-fsyntax-only", "-w"]
 
 
-def clang(path, warnings, pattern):
+def clang(path: str, warnings: list[str], pattern: str) -> list[Finding]:
+    """clang's warnings on path, with only warnings on, that match pattern."""
     cmd = ["clang", "-fsyntax-only", "-Wno-everything"] + warnings + [path]
     pat = re.compile(r"^(.*?):(\d+):\d+: warning: " + pattern)
     out = []
@@ -278,7 +302,8 @@ def clang(path, warnings, pattern):
     return out
 
 
-def mypy(paths):
+def mypy(paths: list[str]) -> list[Finding]:
+    """mypy's no-untyped-def errors on paths, which share one directory."""
     out = []
     pat = re.compile(r"^(.*?):(\d+): error: (Function is missing [^[]*)"
                      r"\s+\[no-untyped-def\]")
@@ -297,7 +322,7 @@ def mypy(paths):
 
 # ---------------------------------------------------------------- helpers
 
-def python_defs(path):
+def python_defs(path: str) -> dict[int, tuple[str, bool]]:
     """{def line: (name, public-api)} for a Python file, as mypy sees it:
     not nested in a function, name and class public or dunder."""
     try:
@@ -326,26 +351,33 @@ def python_defs(path):
     return defs
 
 
-def import_lines(findings):
+def _import_starts(path: str) -> dict[int, int]:
+    """{line: first line of its import statement} over path's imports;
+    empty when path does not parse."""
+    starts = {}
+    try:
+        with open(path, "rb") as fh:
+            tree = ast.parse(fh.read())
+    except (SyntaxError, ValueError):
+        return starts
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for n in range(node.lineno, node.end_lineno + 1):
+                starts[n] = node.lineno
+    return starts
+
+
+def import_lines(findings: list[Finding]) -> None:
     """pyflakes puts every name of a multi-line import on the statement's
     first line, ptlint on the name's own line: compare statement lines."""
     starts = {}
     for f in findings:
         if f.path not in starts:
-            starts[f.path] = {}
-            try:
-                with open(f.path, "rb") as fh:
-                    tree = ast.parse(fh.read())
-            except (SyntaxError, ValueError):
-                continue
-            for node in ast.walk(tree):
-                if isinstance(node, (ast.Import, ast.ImportFrom)):
-                    for n in range(node.lineno, node.end_lineno + 1):
-                        starts[f.path][n] = node.lineno
+            starts[f.path] = _import_starts(f.path)
         f.line = starts[f.path].get(f.line, f.line)
 
 
-def four_space_unit(path):
+def four_space_unit(path: str) -> bool:
     """True when the file's indent unit is four spaces: the commonest step
     of INDENT tokens is 4 and most indented lines use spaces."""
     steps = collections.Counter()
@@ -369,17 +401,22 @@ def four_space_unit(path):
     return bool(steps) and steps.most_common(1)[0][0] == 4 and spaces >= tabs
 
 
-def line_kinds(path):
+def _tokens(path: str) -> list[tokenize.TokenInfo]:
+    """The tokens of a Python file; none when it does not tokenize."""
+    try:
+        with open(path, "rb") as fh:
+            return list(tokenize.tokenize(fh.readline))
+    except (tokenize.TokenError, SyntaxError, UnicodeDecodeError):
+        return []
+
+
+def line_kinds(path: str) -> dict[int, str]:
     """{line: kind} for the lines of a Python file that are not the first
     line of a statement: "comment" (only a comment), "string" (inside a
     multi-line string), "continuation" (a later line of a statement).
     ptlint's inconsistent-indentation leaves all three alone."""
     kinds = {}
-    try:
-        with open(path, "rb") as fh:
-            toks = list(tokenize.tokenize(fh.readline))
-    except (tokenize.TokenError, SyntaxError, UnicodeDecodeError):
-        return kinds
+    toks = _tokens(path)
     first = None                # first row of the current statement
     code_rows = set()           # rows on which a code token starts
     for tok in toks:
@@ -405,7 +442,7 @@ def line_kinds(path):
     return kinds
 
 
-def flipped_e101(f):
+def flipped_e101(f: Finding) -> bool:
     """pycodestyle's E101 on a line whose indentation holds no tab: after
     an E101, pycodestyle takes the offending line's character as the
     file's (`indent_char = line[0]`), so the next correctly indented line
@@ -417,7 +454,8 @@ def flipped_e101(f):
     return b"\t" not in text[:len(text) - len(text.lstrip())]
 
 
-def on_code_lines(findings):
+def on_code_lines(findings: list[Finding]
+                  ) -> tuple[list[Finding], collections.Counter]:
     """The findings on the first line of a statement, and a count of the
     others by line kind."""
     cache, code, other = {}, [], collections.Counter()
@@ -434,7 +472,8 @@ def on_code_lines(findings):
     return code, other
 
 
-def c_function_ranges(args, path):
+def c_function_ranges(args: argparse.Namespace,
+                      path: str) -> list[tuple[int, int, bool]]:
     """[(start, end, public)] of the C functions in `path`, from ptlint's
     tree-sitter model."""
     out = subprocess.run([args.ptlint, "check", "--frontend", "tree-sitter",
@@ -450,7 +489,9 @@ def c_function_ranges(args, path):
     return ranges
 
 
-def in_static_function(ranges, line):
+def in_static_function(ranges: list[tuple[int, int, bool]],
+                       line: int) -> bool:
+    """Whether line falls in a static function of ranges (or 3 lines above)."""
     for start, end, public in ranges:
         if start - 3 <= line <= end:
             return not public
@@ -459,7 +500,8 @@ def in_static_function(ranges, line):
 
 # ---------------------------------------------------------------- corpora
 
-def stdlib_files(args):
+def stdlib_files(args: argparse.Namespace) -> list[str]:
+    """The standard library's .py files that parse as Python 3, sorted."""
     base = args.stdlib or sorted(glob.glob("/usr/lib/python3.[0-9]*"))[-1]
     files = []
     for path in sorted(glob.glob(os.path.join(base, "**", "*.py"),
@@ -475,7 +517,8 @@ def stdlib_files(args):
     return files
 
 
-def sqlite_file(args):
+def sqlite_file(args: argparse.Namespace) -> str:
+    """The path of sqlite3.c: --sqlite, else fetched with npm into --cache."""
     if args.sqlite:
         return args.sqlite
     cache = os.path.join(args.cache, "sqlite")
@@ -491,7 +534,7 @@ def sqlite_file(args):
     return path
 
 
-def mypy_sample(args, files):
+def mypy_sample(args: argparse.Namespace, files: list[str]) -> list[str]:
     """Copies ~N stdlib files under unique names (so mypy does not see
     them as shadowing the typeshed stubs) and returns the copies."""
     rng = random.Random(args.seed)
@@ -524,7 +567,75 @@ PEP8_STYLES = """rules:
 """
 
 
-def compare_python(args, files, report):
+def _compare_naming(args: argparse.Namespace, files: list[str],
+                    report: Report) -> None:
+    """naming-inconsistency against pep8-naming, on the files of one style."""
+    auto = run_ptlint(args, "naming-inconsistency", files)
+    pep8 = run_ptlint(args, "naming-inconsistency", files, PEP8_STYLES)
+
+    # a file has mixed style when auto inference leaves PEP 8 there
+    def key(fs: list[Finding]) -> collections.Counter:
+        return collections.Counter((f.path, f.line) for f in fs)
+    ka, kp = key(auto), key(pep8)
+    mixed = {p for (p, _l) in set(ka) ^ set(kp)}
+    clean = [p for p in files if os.path.realpath(p) not in mixed]
+    print("naming: %d of %d files have mixed style (excluded)" %
+          (len(files) - len(clean), len(files)))
+    cset = {os.path.realpath(p) for p in clean}
+    # pep8-naming has no check for attributes (`self.x`): ptlint's
+    # findings on fields are left out of the comparison
+    ours = [f for f in auto if f.path in cset and
+            " fields" not in f.text]
+    theirs = pep8_naming(clean, args.jobs)
+    # N801 names the class with its underscores stripped (`_patch` is
+    # "class name 'patch'"): compare names without them
+    for f in ours + theirs:
+        f.name = f.name.strip("_") if f.name else f.name
+    report("naming-inconsistency", "stdlib", "pep8-naming " +
+           ",".join(NAMING_CODES), ours, theirs)
+
+
+def _compare_indentation(args: argparse.Namespace, files: list[str],
+                         report: Report) -> None:
+    """inconsistent-indentation against pycodestyle, on all lines and on
+    the first lines of statements, in the files indented by four spaces."""
+    four = [p for p in files if four_space_unit(p)]
+    print("indentation: %d of %d files indent by four spaces" %
+          (len(four), len(files)))
+    ours = run_ptlint(args, "inconsistent-indentation", four)
+    theirs = pycodestyle(four)
+    report("inconsistent-indentation", "stdlib", "pycodestyle "
+           "E101,E111,E114,E117,W191", ours, theirs)
+    # the rule leaves comments, strings and continuation lines alone:
+    # the agreement that measures it is over the oracle's findings on
+    # the first lines of statements
+    code, other = on_code_lines(theirs)
+    print("indentation: oracle findings left out of the code-line "
+          "row: %s" % (", ".join("%d %s" % (n, k) for k, n in
+                                 sorted(other.items())) or "none"))
+    report("inconsistent-indentation", "stdlib (code lines)",
+           "pycodestyle, statement lines", ours, code)
+
+
+def _compare_type_hints(args: argparse.Namespace, files: list[str],
+                        report: Report) -> None:
+    """missing-type-hints against mypy, on a sample of the files."""
+    sample = mypy_sample(args, files)
+    theirs = []
+    defs = {os.path.realpath(p): python_defs(p) for p in sample}
+    for f in mypy(sample):
+        d = defs.get(f.path, {}).get(f.line)
+        if d is not None and d[1]:
+            f.name = d[0]
+            theirs.append(f)
+    ours = run_ptlint(args, "missing-type-hints", sample)
+    report("missing-type-hints", "stdlib (%d-file sample)" % len(sample),
+           "mypy --disallow-untyped/incomplete-defs", ours, theirs)
+
+
+def compare_python(args: argparse.Namespace, files: list[str],
+                   report: Report) -> None:
+    """Compare each Python rule asked for with its oracle on files."""
     only = args.only
     if want(only, "unused-import"):
         cfg = "rules:\n  unused-import:\n    options:\n" \
@@ -541,44 +652,9 @@ def compare_python(args, files, report):
         report("missing-doc", "stdlib", "pydocstyle D101-D103",
                run_ptlint(args, "missing-doc", files), pydocstyle(files))
     if want(only, "naming-inconsistency"):
-        auto = run_ptlint(args, "naming-inconsistency", files)
-        pep8 = run_ptlint(args, "naming-inconsistency", files, PEP8_STYLES)
-        # a file has mixed style when auto inference leaves PEP 8 there
-        key = lambda fs: collections.Counter((f.path, f.line) for f in fs)
-        ka, kp = key(auto), key(pep8)
-        mixed = {p for (p, _l) in set(ka) ^ set(kp)}
-        clean = [p for p in files if os.path.realpath(p) not in mixed]
-        print("naming: %d of %d files have mixed style (excluded)" %
-              (len(files) - len(clean), len(files)))
-        cset = {os.path.realpath(p) for p in clean}
-        # pep8-naming has no check for attributes (`self.x`): ptlint's
-        # findings on fields are left out of the comparison
-        ours = [f for f in auto if f.path in cset and
-                " fields" not in f.text]
-        theirs = pep8_naming(clean, args.jobs)
-        # N801 names the class with its underscores stripped (`_patch` is
-        # "class name 'patch'"): compare names without them
-        for f in ours + theirs:
-            f.name = f.name.strip("_") if f.name else f.name
-        report("naming-inconsistency", "stdlib", "pep8-naming " +
-               ",".join(NAMING_CODES), ours, theirs)
+        _compare_naming(args, files, report)
     if want(only, "inconsistent-indentation"):
-        four = [p for p in files if four_space_unit(p)]
-        print("indentation: %d of %d files indent by four spaces" %
-              (len(four), len(files)))
-        ours = run_ptlint(args, "inconsistent-indentation", four)
-        theirs = pycodestyle(four)
-        report("inconsistent-indentation", "stdlib", "pycodestyle "
-               "E101,E111,E114,E117,W191", ours, theirs)
-        # the rule leaves comments, strings and continuation lines alone:
-        # the agreement that measures it is over the oracle's findings on
-        # the first lines of statements
-        code, other = on_code_lines(theirs)
-        print("indentation: oracle findings left out of the code-line "
-              "row: %s" % (", ".join("%d %s" % (n, k) for k, n in
-                                     sorted(other.items())) or "none"))
-        report("inconsistent-indentation", "stdlib (code lines)",
-               "pycodestyle, statement lines", ours, code)
+        _compare_indentation(args, files, report)
     if want(only, "excess-complexity"):
         cfg = ("rules:\n  excess-complexity:\n    options:\n"
                "      max-nesting: 1000000\n      max-lines: 1000000\n")
@@ -586,24 +662,16 @@ def compare_python(args, files, report):
                run_ptlint(args, "excess-complexity", files, cfg),
                mccabe(files))
     if want(only, "missing-type-hints"):
-        sample = mypy_sample(args, files)
-        theirs = []
-        defs = {os.path.realpath(p): python_defs(p) for p in sample}
-        for f in mypy(sample):
-            d = defs.get(f.path, {}).get(f.line)
-            if d is not None and d[1]:
-                f.name = d[0]
-                theirs.append(f)
-        ours = run_ptlint(args, "missing-type-hints", sample)
-        report("missing-type-hints", "stdlib (%d-file sample)" % len(sample),
-               "mypy --disallow-untyped/incomplete-defs", ours, theirs)
+        _compare_type_hints(args, files, report)
 
 
-def want(only, rule):
+def want(only: set[str] | None, rule: str) -> bool:
+    """Whether rule is among those asked for (all when only is empty)."""
     return not only or rule in only
 
 
-def compare_c(args, path, report):
+def compare_c(args: argparse.Namespace, path: str, report: Report) -> None:
+    """Compare each C rule asked for with its oracle on path, per frontend."""
     only = args.only
     ranges = None
     for frontend in ("tree-sitter", "clang"):
@@ -646,7 +714,8 @@ def compare_c(args, path, report):
                          r".*\[-Wstrict-prototypes\]"))
 
 
-def main():
+def main() -> None:
+    """Run the comparisons asked for and print a row per rule and corpus."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ptlint", default=os.path.join(ROOT, "build", "ptlint"))
     ap.add_argument("--corpus", choices=("all", "stdlib", "sqlite"),
@@ -669,15 +738,16 @@ def main():
     os.makedirs(args.cache, exist_ok=True)
     rows = []
 
-    def report(rule, corpus, oracle, ours, theirs):
+    def report(rule: str, corpus: str, oracle: str, ours: list[Finding],
+               theirs: list[Finding]) -> None:
         both, only_ours, only_theirs = match(ours, theirs)
         agree = 100.0 * len(both) / len(theirs) if theirs else 100.0
         rows.append((rule, corpus, oracle, len(both), len(only_ours),
                      len(only_theirs), agree))
         print("%-28s %-26s both %6d  only-ptlint %6d  only-oracle %6d  "
               "agreement %6.2f%%  (%s)" % (rule, corpus, len(both),
-                                          len(only_ours), len(only_theirs),
-                                          agree, oracle), flush=True)
+                                           len(only_ours), len(only_theirs),
+                                           agree, oracle), flush=True)
         if args.verbose:
             for title, items in (("only ptlint", only_ours),
                                  ("only oracle", only_theirs)):

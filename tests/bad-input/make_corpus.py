@@ -11,10 +11,13 @@ exist), "unreadable", "symlink-loop", "config" (a directory holding a
 .ptlint.yaml and a good file), and valid says whether the file is
 well-formed source that must give no parse-error.
 """
+from __future__ import annotations
+
 import json
 import os
 import stat
 import sys
+from typing import Callable
 
 # A well-formed pair with no findings in either language, reused for the
 # CRLF / BOM variants.
@@ -31,6 +34,9 @@ GOOD_PY = ('"""Module doc."""\nimport os\n\n\n'
 
 DEPTH = 5000
 TEN_MB = 10 * 1024 * 1024
+
+# add(name, rel, kind="file", valid=False): one manifest entry
+Add = Callable[..., None]
 
 
 def _write(root, rel, data):
@@ -73,14 +79,9 @@ def _long_line_py():
     return head + body + "0]\n"
 
 
-def make_corpus(root):
-    """Write the corpus into ROOT; return the manifest."""
-    os.makedirs(root, exist_ok=True)
-    m = []
-
-    def add(name, rel, kind="file", valid=False):
-        m.append({"name": name, "path": rel, "kind": kind, "valid": valid})
-
+def _add_sources(root: str, add: Add) -> None:
+    """The source files: binary, invalid UTF-8, huge, deep, truncated, and
+    well-formed ones with CRLF, a BOM, a lone CR or nothing in them."""
     add("binary-nul-c", _write(root, "src/x.c",
         b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 64 + b"\x00" * 512))
     add("binary-nul-py", _write(root, "src/blob.py",
@@ -122,6 +123,9 @@ def make_corpus(root):
     add("no-final-newline-py", _write(root, "src/no_newline.py",
         CLEAN_PY.rstrip("\n")), valid=True)
 
+
+def _add_links(root: str, add: Add) -> None:
+    """Symlink loops (a directory and two files) and a dangling symlink."""
     # a symlink loop: a directory link to its own parent, and two file links
     loop = os.path.join(root, "loop")
     os.makedirs(loop, exist_ok=True)
@@ -134,6 +138,9 @@ def make_corpus(root):
     os.symlink("nowhere.py", os.path.join(root, "src", "dangling.py"))
     add("dangling-symlink", "src/dangling.py", kind="symlink-loop")
 
+
+def _add_unreadable(root: str, add: Add) -> None:
+    """A file and a directory with mode 000."""
     rel = _write(root, "src/unreadable.py", GOOD_PY)
     os.chmod(os.path.join(root, rel), 0)
     add("unreadable-file", rel, kind="unreadable")
@@ -142,9 +149,9 @@ def make_corpus(root):
     os.chmod(os.path.join(root, "src", "locked"), 0)
     add("unreadable-dir", "src/locked", kind="unreadable")
 
-    add("missing-path", "src/does_not_exist.c", kind="missing")
 
-    # configurations: each in its own directory beside a good file
+def _add_configs(root: str, add: Add) -> None:
+    """Configurations, each in its own directory beside a good file."""
     huge = ["# a configuration over 1 MiB: a long vocabulary\n",
             "vocabulary:\n  validators:\n"]
     size = 0
@@ -201,11 +208,26 @@ def make_corpus(root):
     _write(root, "cfg-empty/good.py", GOOD_PY)
     add("empty-config", "cfg-empty", kind="config", valid=True)
 
+
+def make_corpus(root: str) -> list[dict]:
+    """Write the corpus into ROOT; return the manifest."""
+    os.makedirs(root, exist_ok=True)
+    m = []
+
+    def add(name: str, rel: str, kind: str = "file",
+            valid: bool = False) -> None:
+        m.append({"name": name, "path": rel, "kind": kind, "valid": valid})
+
+    _add_sources(root, add)
+    _add_links(root, add)
+    _add_unreadable(root, add)
+    add("missing-path", "src/does_not_exist.c", kind="missing")
+    _add_configs(root, add)
     _write(root, "good/good.py", GOOD_PY)
     return m
 
 
-def restore_permissions(root):
+def restore_permissions(root: str) -> None:
     """Make the corpus removable again (undo chmod 000)."""
     for rel in ("src/unreadable.py", "src/locked"):
         path = os.path.join(root, rel)

@@ -7,6 +7,8 @@ run must go on with the other files.  ptlint must not modify any input.
 
 usage: badinput_test.py PTLINT [TEST...]
 """
+from __future__ import annotations
+
 import os
 import re
 import sys
@@ -22,20 +24,24 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 BIG = ("ten-mb-line-c", "ten-mb-line-py")
 
 
-def corpus(work):
+def corpus(work: str) -> tuple[str, list[dict]]:
+    """Write the bad-input corpus under work; return its root and manifest."""
     root = os.path.join(work, "corpus")
     return root, make_corpus.make_corpus(root)
 
 
-def entries(manifest, kind, skip=()):
+def entries(manifest: list[dict], kind: str,
+            skip: tuple[str, ...] = ()) -> list[dict]:
+    """The manifest entries of kind, but for those named in skip."""
     return [e for e in manifest if e["kind"] == kind and e["name"] not in skip]
 
 
-def is_c(path):
+def is_c(path: str) -> bool:
+    """Whether path is a C source file."""
     return path.endswith(".c")
 
 
-def diagnosed(res, path, found):
+def diagnosed(res: clitest.Result, path: str, found: list[dict]) -> bool:
     """Did ptlint say something about PATH: a message on stderr naming
     it, or a finding for it?"""
     base = os.path.basename(path)
@@ -43,7 +49,14 @@ def diagnosed(res, path, found):
         os.path.basename(f["path"]) == base for f in found)
 
 
-def one_file(root, e, *extra):
+def one_file(root: str, e: dict, *extra: str
+             ) -> tuple[clitest.Result, list[dict] | None]:
+    """Check entry e alone: exit 2 naming the file, or exit 0 (a valid file
+    with no finding and nothing on stderr).
+
+    Returns the run and its findings (None on exit 2); raises AssertionError
+    when the run breaks one of these.
+    """
     res = check(root, "--format", "json", "--fail-on", "never", *extra,
                 e["path"])
     if res.rc == 2:
@@ -78,21 +91,35 @@ def _files(work, *extra, only_c=False, skip=()):
         raise AssertionError("\n\n".join(failures))
 
 
-def test_each_file(work):
-    """Each bad source file alone (the 10 MB lines: test_big_files)."""
+def test_each_file(work: str) -> None:
+    """Each bad source file alone (the 10 MB lines: test_big_files).
+
+    Raises AssertionError listing the files that fail.
+    """
     _files(work, skip=BIG)
 
 
-def test_each_file_tree_sitter(work):
+def test_each_file_tree_sitter(work: str) -> None:
+    """Each bad C file alone through the tree-sitter frontend.
+
+    Raises AssertionError listing the files that fail.
+    """
     _files(work, "--frontend", "tree-sitter", only_c=True, skip=BIG)
 
 
-def test_each_file_clang(work):
+def test_each_file_clang(work: str) -> None:
+    """Each bad C file alone through libclang.
+
+    Raises AssertionError listing the files that fail.
+    """
     _files(work, "--frontend", "clang", only_c=True, skip=BIG)
 
 
-def test_each_file_clang_db(work):
-    """libclang with a compilation database naming every C file."""
+def test_each_file_clang_db(work: str) -> None:
+    """libclang with a compilation database naming every C file.
+
+    Raises AssertionError listing the files that fail.
+    """
     root = os.path.join(work, "corpus")
     os.makedirs(root)
     import json
@@ -112,8 +139,11 @@ def test_each_file_clang_db(work):
         corpus = real
 
 
-def test_big_files(work):
-    """A 10 MB single line, in C and in Python, within the 60 s limit."""
+def test_big_files(work: str) -> None:
+    """A 10 MB single line, in C and in Python, within the 60 s limit.
+
+    Raises AssertionError listing the files that fail.
+    """
     root, m = corpus(work)
     failures = []
     for e in m:
@@ -126,8 +156,11 @@ def test_big_files(work):
         raise AssertionError("\n\n".join(failures))
 
 
-def test_crlf_bom_positions(work):
-    """CRLF and BOM files give the same findings at the same places."""
+def test_crlf_bom_positions(work: str) -> None:
+    """CRLF and BOM files give the same findings at the same places.
+
+    Raises AssertionError if not.
+    """
     root, _ = corpus(work)
     good = make_corpus.GOOD_PY
     variants = {
@@ -152,7 +185,13 @@ def test_crlf_bom_positions(work):
                    % (name, got, ref))
 
 
-def test_missing_and_links(work):
+def test_missing_and_links(work: str) -> None:
+    """Missing paths and symlink loops do not stop the run.
+
+    Each is exit 2 with a message naming it (a looping directory may be
+    walked instead), and the good file is still reported.  Raises
+    AssertionError if not.
+    """
     root, m = corpus(work)
     for e in entries(m, "missing") + entries(m, "symlink-loop"):
         res = check(root, "--format", "json", "--fail-on", "never",
@@ -168,7 +207,12 @@ def test_missing_and_links(work):
                    "%s: the other file was not reported" % e["name"])
 
 
-def test_unreadable(work):
+def test_unreadable(work: str) -> None:
+    """Unreadable files and directories are exit 2, named, and the good file
+    is still reported.
+
+    Raises Skip when running as root; AssertionError when one of these fails.
+    """
     root, m = corpus(work)
     if IS_ROOT:
         raise Skip("running as root: chmod 000 files stay readable")
@@ -182,7 +226,12 @@ def test_unreadable(work):
                    "%s: the other file was not reported" % e["name"])
 
 
-def test_configs(work):
+def test_configs(work: str) -> None:
+    """Bad configurations are refused with a short file:line:col message (a
+    huge one may be refused for its size); the valid ones load.
+
+    Raises AssertionError listing the configurations that fail.
+    """
     root, m = corpus(work)
     failures = []
     for e in entries(m, "config"):
@@ -220,8 +269,11 @@ def test_configs(work):
         raise AssertionError("\n\n".join(failures))
 
 
-def test_all_together(work, skip=BIG):
-    """All bad inputs in one run: the good file is still reported."""
+def test_all_together(work: str, skip: tuple[str, ...] = BIG) -> None:
+    """All bad inputs in one run: the good file is still reported.
+
+    Raises AssertionError if not.
+    """
     root, m = corpus(work)
     paths = ["good/good.py"] + [e["path"] for e in m
                                 if e["kind"] in ("file", "missing",
@@ -241,12 +293,20 @@ def test_all_together(work, skip=BIG):
         res.expect("does_not_exist.c" in res.err, "missing path not named")
 
 
-def test_all_together_big(work):
+def test_all_together_big(work: str) -> None:
+    """test_all_together with the 10 MB lines as well.
+
+    Raises AssertionError if the good file is not reported.
+    """
     test_all_together(work, skip=())
 
 
-def test_walk(work):
-    """Directory walk over the corpus (symlink loops, locked dirs)."""
+def test_walk(work: str) -> None:
+    """Directory walk over the corpus (symlink loops, locked dirs).
+
+    Raises AssertionError if the walk crashes, misses the good file,
+    reports a finding twice or follows a symlink loop.
+    """
     root, _ = corpus(work)
     os.remove(os.path.join(root, "src", "long_line.c"))
     os.remove(os.path.join(root, "src", "long_line.py"))
@@ -269,8 +329,11 @@ def test_walk(work):
                "the walk followed a symlink loop")
 
 
-def test_no_writes(work):
-    """ptlint never writes into the analysed files."""
+def test_no_writes(work: str) -> None:
+    """ptlint never writes into the analysed files.
+
+    Raises AssertionError if it does, or crashes.
+    """
     root, m = corpus(work)
     for rel in ("src/long_line.c", "src/long_line.py"):
         os.remove(os.path.join(root, rel))
@@ -284,8 +347,11 @@ def test_no_writes(work):
     assert not changed, "ptlint modified inputs: %s" % changed
 
 
-def test_stdin_binary(work):
-    """Bad bytes through --stdin-filename."""
+def test_stdin_binary(work: str) -> None:
+    """Bad bytes through --stdin-filename.
+
+    Raises AssertionError on a crash or an exit status but 0 or 2.
+    """
     root, _ = corpus(work)
     for rel in ("src/x.c", "src/bad_utf8.py", "src/truncated.c",
                 "src/deep.py"):

@@ -7,6 +7,8 @@ discovery and directory walks.
 usage: cli_test.py PTLINT GROUP [TEST...]
 GROUP: commands | exit | formats | determinism | suppress | config | walk
 """
+from __future__ import annotations
+
 import json
 import os
 import re
@@ -16,7 +18,7 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import clitest  # noqa: E402
-from clitest import Skip, check, findings, run, write  # noqa: E402
+from clitest import check, findings, run, write  # noqa: E402
 
 CLEAN_PY = '''"""Module doc."""
 
@@ -101,13 +103,18 @@ int one(void)
 '''
 
 
-def rules_of(found):
+def rules_of(found: list[dict]) -> list[str]:
+    """The rule ids of found, sorted."""
     return sorted(f["rule"] for f in found)
 
 
 # --------------------------------------------------------------- commands
 
-def test_version(work):
+def test_version(work: str) -> None:
+    """`--version` names ptlint, libclang and both grammars with their ABIs.
+
+    Raises AssertionError if not.
+    """
     res = run(work, "--version").exit(0)
     text = res.out + res.err
     for needle in ("ptlint", "libclang", "tree-sitter-c", "tree-sitter-python"):
@@ -128,7 +135,8 @@ CONTRACT_IDS = [
 ]
 
 
-def listed_rules(work):
+def listed_rules(work: str) -> tuple[list[str], clitest.Result]:
+    """The rule ids `ptlint rules` lists, and its run; AssertionError if none."""
     res = run(work, "rules").exit(0)
     ids = []
     for line in res.out.splitlines():
@@ -139,7 +147,12 @@ def listed_rules(work):
     return ids, res
 
 
-def test_rules(work):
+def test_rules(work: str) -> None:
+    """`ptlint rules` lists every rule once, each with a doc page, known to
+    --select, and every contract rule that --select knows.
+
+    Raises AssertionError if not.
+    """
     ids, res = listed_rules(work)
     docs = os.path.join(clitest.repo_root(), "docs", "rules")
     missing_docs = [i for i in ids
@@ -159,7 +172,11 @@ def test_rules(work):
     res.expect(len(set(ids)) == len(ids), "duplicate ids in `ptlint rules`")
 
 
-def test_explain(work):
+def test_explain(work: str) -> None:
+    """`explain RULE` prints the rule's doc page; an unknown rule is exit 2.
+
+    Raises AssertionError if not.
+    """
     res = run(work, "explain", "unvalidated-lookup").exit(0)
     doc_path = os.path.join(clitest.repo_root(), "docs", "rules",
                             "unvalidated-lookup.md")
@@ -175,7 +192,11 @@ def test_explain(work):
     bad.expect("nope" in bad.err, "explain nope: message does not name it")
 
 
-def test_init(work):
+def test_init(work: str) -> None:
+    """`init` writes a commented .ptlint.yaml that loads, and never overwrites it.
+
+    Raises AssertionError if not.
+    """
     res = run(work, "init").exit(0)
     cfg = os.path.join(work, ".ptlint.yaml")
     res.expect(os.path.isfile(cfg), "init wrote no .ptlint.yaml")
@@ -197,7 +218,11 @@ def test_init(work):
 
 # -------------------------------------------------------------------- exit
 
-def test_exit_status(work):
+def test_exit_status(work: str) -> None:
+    """Exit 1 on a finding at or above --fail-on (default warning), else 0.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "clean.py"), CLEAN_PY)
     write(os.path.join(work, "warn.py"), WARN_PY)
     write(os.path.join(work, "clean.c"), CLEAN_C)
@@ -214,7 +239,11 @@ def test_exit_status(work):
     check(work, "--fail-on", "error", "leak.py").exit(1)
 
 
-def test_exit_bad_option(work):
+def test_exit_bad_option(work: str) -> None:
+    """A bad option, option value or subcommand is exit 2.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "clean.py"), CLEAN_PY)
     res = check(work, "--bogus-option", "clean.py").exit(2)
     res.expect("--bogus-option" in res.err, "bad option not named")
@@ -224,7 +253,11 @@ def test_exit_bad_option(work):
     run(work, "frobnicate").exit(2)
 
 
-def test_exit_unknown_rule(work):
+def test_exit_unknown_rule(work: str) -> None:
+    """An unknown rule in --select or --ignore is exit 2, with its name.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "clean.py"), CLEAN_PY)
     res = check(work, "--select", "no-such-rule", "clean.py").exit(2)
     res.expect("no-such-rule" in res.err, "unknown rule not named")
@@ -232,7 +265,11 @@ def test_exit_unknown_rule(work):
     res.expect("no-such-rule" in res.err, "unknown rule not named")
 
 
-def test_exit_missing_path(work):
+def test_exit_missing_path(work: str) -> None:
+    """A missing path is exit 2 and named, and the other files are reported.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "warn.py"), WARN_PY)
     write(os.path.join(work, "leak.py"), LEAK_PY)
     res = check(work, "--format", "json", "warn.py", "does-not-exist.py",
@@ -247,7 +284,11 @@ def test_exit_missing_path(work):
     res.expect("unused-import" in res.out, "text: other file not reported")
 
 
-def test_exit_bad_config(work):
+def test_exit_bad_config(work: str) -> None:
+    """A bad configuration is exit 2 with a message that says where.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "warn.py"), WARN_PY)
     cfg = write(os.path.join(work, ".ptlint.yaml"),
                 "rules:\n  unused-import:\n    severty: error\n")
@@ -270,7 +311,11 @@ def test_exit_bad_config(work):
     res.expect("nope.yaml" in res.err, "missing --config not named")
 
 
-def test_exit_syntax_error(work):
+def test_exit_syntax_error(work: str) -> None:
+    """A Python syntax error is a parse-error finding at error severity.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "syn.py"), SYNTAX_PY)
     got, res = findings(work, "syn.py")
     pe = [f for f in got if f["rule"] == "parse-error"]
@@ -281,7 +326,11 @@ def test_exit_syntax_error(work):
     check(work, "--fail-on", "error", "syn.py").exit(1)
 
 
-def test_exit_truncated_c(work):
+def test_exit_truncated_c(work: str) -> None:
+    """A C file cut short is a parse-error finding at error severity.
+
+    Raises AssertionError if not.
+    """
     # ARCHITECTURE: "a file cut short ... is a parse-error at error severity"
     write(os.path.join(work, "trunc.c"), TRUNCATED_C)
     got, res = findings(work, "trunc.c")
@@ -303,7 +352,11 @@ int add_one(int a)
 """
 
 
-def test_missing_header_said_once(work):
+def test_missing_header_said_once(work: str) -> None:
+    """libclang: a missing header stops no analysis and is said once, with where.
+
+    Raises AssertionError if not.
+    """
     # issue 3: "A missing header never stops analysis: analyse what
     # parsed, and say so once."
     for name in ("one.c", "two.c"):
@@ -319,7 +372,11 @@ def test_missing_header_said_once(work):
 
 # ----------------------------------------------------------------- formats
 
-def test_select_ignore(work):
+def test_select_ignore(work: str) -> None:
+    """--select runs only the rules named, --ignore all but those.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "leak.py"), LEAK_PY)
     write(os.path.join(work, "warn.py"), WARN_PY)
     allf, _ = findings(work, "leak.py", "warn.py")
@@ -337,7 +394,12 @@ def test_select_ignore(work):
     check(work, "--ignore", "unused-import", "warn.py").exit(0)
 
 
-def test_format_json(work):
+def test_format_json(work: str) -> None:
+    """The JSON report has the documented fields and types, sorted findings
+    and lock-leak steps.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "leak.py"), LEAK_PY)
     write(os.path.join(work, "warn.py"), WARN_PY)
     write(os.path.join(work, "clean.py"), CLEAN_PY)
@@ -379,13 +441,19 @@ def test_format_json(work):
     assert empty["findings"] == [] and empty["files"] == 1, empty
 
 
-def sarif_validator():
+def sarif_validator() -> str | None:
+    """The shared/tools/sarif-validate script beside the repository, or None."""
     path = os.path.join(clitest.repo_root(), "..", "shared", "tools",
                         "sarif-validate")
     return path if os.path.isfile(path) else None
 
 
-def test_format_sarif(work):
+def test_format_sarif(work: str) -> None:
+    """The SARIF log lists every rule, with relative locations, fingerprints
+    and lock-leak codeFlows, and passes sarif-validate when that is found.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "leak.py"), LEAK_PY)
     write(os.path.join(work, "leak.c"), LEAK_C)
     write(os.path.join(work, "warn.py"), WARN_PY)
@@ -440,7 +508,11 @@ def test_format_sarif(work):
         val.stdout + val.stderr
 
 
-def test_format_junit(work):
+def test_format_junit(work: str) -> None:
+    """--format junit is well-formed XML with a <failure> per finding.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "leak.py"), LEAK_PY)
     write(os.path.join(work, "warn.py"), WARN_PY)
     write(os.path.join(work, "clean.py"), CLEAN_PY)
@@ -458,23 +530,31 @@ def test_format_junit(work):
     ET.fromstring(res.out)
 
 
-def test_format_github(work):
+def test_format_github(work: str) -> None:
+    """--format github prints one workflow command per finding.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "leak.py"), LEAK_PY)
     write(os.path.join(work, "warn.py"), WARN_PY)
     res = check(work, "--format", "github", "leak.py", "warn.py").exit(1)
-    lines = [l for l in res.out.splitlines() if l.strip()]
+    lines = [line for line in res.out.splitlines() if line.strip()]
     pat = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),"
                      r"col=(\d+)(,[^:]*)?::.+$")
     res.expect(lines, "no github lines")
-    for l in lines:
-        res.expect(pat.match(l), "not a workflow command: %r" % l)
-    res.expect(any(l.startswith("::error file=leak.py,line=17") for l in
-                   lines), "lock-leak line missing")
-    res.expect(any(l.startswith("::warning file=warn.py,line=2") for l in
-                   lines), "unused-import line missing")
+    for line in lines:
+        res.expect(pat.match(line), "not a workflow command: %r" % line)
+    res.expect(any(line.startswith("::error file=leak.py,line=17")
+                   for line in lines), "lock-leak line missing")
+    res.expect(any(line.startswith("::warning file=warn.py,line=2")
+                   for line in lines), "unused-import line missing")
 
 
-def test_output_file(work):
+def test_output_file(work: str) -> None:
+    """--output writes the report to a file, not stdout; a bad path is exit 2.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "warn.py"), WARN_PY)
     out = os.path.join(work, "report.json")
     res = check(work, "--format", "json", "--output", out, "warn.py").exit(1)
@@ -494,7 +574,12 @@ def test_output_file(work):
     res.exit(2)
 
 
-def test_text_format(work):
+def test_text_format(work: str) -> None:
+    """The text format: location, severity, message and rule, the source
+    line with a caret under the column, a summary, and no colour.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "warn.py"), WARN_PY)
     res = check(work, "warn.py").exit(1)
     lines = res.out.splitlines()
@@ -510,7 +595,11 @@ def test_text_format(work):
 
 # ------------------------------------------------------------- determinism
 
-def test_determinism(work):
+def test_determinism(work: str) -> None:
+    """The output is the same at -j1, -j2 and -j8, and run after run.
+
+    Raises AssertionError if not.
+    """
     src = os.path.join(clitest.repo_root(), "fixtures")
     tree = os.path.join(work, "tree")
     shutil.copytree(src, tree)
@@ -554,7 +643,12 @@ import json  # ptlint: ignore[missing-doc]
 '''
 
 
-def test_suppress_inline(work):
+def test_suppress_inline(work: str) -> None:
+    """`ptlint: ignore[rule]` on the line or the line above suppresses that
+    rule only, and an unused one is reported.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "s.py"), SUPPRESS_PY)
     got, res = findings(work, "s.py")
     lines = {(f["line"], f["rule"]) for f in got}
@@ -582,7 +676,11 @@ int first(int a)
 '''
 
 
-def test_suppress_inline_c(work):
+def test_suppress_inline_c(work: str) -> None:
+    """Inline suppressions in C comments work as in Python.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "s.c"), SUPPRESS_C)
     got, res = findings(work, "s.c")
     lines = {(f["line"], f["rule"]) for f in got}
@@ -592,7 +690,12 @@ def test_suppress_inline_c(work):
     res.expect((8, "unused-suppression") in lines, "unused C suppression")
 
 
-def test_suppress_file(work):
+def test_suppress_file(work: str) -> None:
+    """`ptlint: ignore-file[rule]` suppresses that rule in the whole file, and
+    an unused one is reported.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "f.py"), '"""Module doc."""\n'
           '# ptlint: ignore-file[unused-import]\nimport os\nimport sys\n\n\n'
           'def add(a, b):\n    """Add."""\n    return a + b\n')
@@ -609,7 +712,11 @@ def test_suppress_file(work):
 
 # ------------------------------------------------------------ stdin, model
 
-def test_stdin(work):
+def test_stdin(work: str) -> None:
+    """--stdin-filename analyses standard input as that file, with its config.
+
+    Raises AssertionError if not.
+    """
     res = check(work, "--stdin-filename", "x.py", stdin=WARN_PY).exit(1)
     res.expect(res.out.startswith("x.py:2:8: warning:"),
                "stdin finding not named x.py")
@@ -626,7 +733,12 @@ def test_stdin(work):
     check(work, "--stdin-filename", "sub/y.c", stdin=WARN_C).exit(0)
 
 
-def test_dump_model(work):
+def test_dump_model(work: str) -> None:
+    """--dump-model prints a file's functions and lock events; a missing file
+    is exit 2.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, "leak.py"), LEAK_PY)
     write(os.path.join(work, "leak.c"), LEAK_C)
     for name, fn in (("leak.py", "pop"), ("leak.c", "tree_bump")):
@@ -640,7 +752,12 @@ def test_dump_model(work):
 
 # ------------------------------------------------------------------ config
 
-def test_config_nearest(work):
+def test_config_nearest(work: str) -> None:
+    """Each file gets the nearest .ptlint.yaml above it, even above the
+    working directory.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, ".ptlint.yaml"),
           "rules:\n  unused-import: {severity: error}\n")
     write(os.path.join(work, "a", ".ptlint.yaml"),
@@ -663,7 +780,11 @@ def test_config_nearest(work):
                == ["error"], "config above the working directory not found")
 
 
-def test_config_flag(work):
+def test_config_flag(work: str) -> None:
+    """--config FILE is used instead of the discovered configuration.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, ".ptlint.yaml"),
           "rules:\n  unused-import: false\n")
     other = write(os.path.join(work, "cfg", "other.yaml"),
@@ -678,7 +799,11 @@ def test_config_flag(work):
     check(work, "--config", other, "--fail-on", "note", "w.py").exit(1)
 
 
-def test_config_overrides(work):
+def test_config_overrides(work: str) -> None:
+    """`overrides:` changes the rules only under its paths.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, ".ptlint.yaml"),
           'overrides:\n  - paths: ["tests/**"]\n    rules:\n'
           '      unused-import: false\n      unused-variable: false\n')
@@ -692,7 +817,11 @@ def test_config_overrides(work):
                "per-path override did not disable the rule")
 
 
-def test_config_exclude(work):
+def test_config_exclude(work: str) -> None:
+    """`exclude:` leaves files out of the walk and of the file count.
+
+    Raises AssertionError if not.
+    """
     write(os.path.join(work, ".ptlint.yaml"), 'exclude: ["src/**"]\n')
     write(os.path.join(work, "src", "w.py"), WARN_PY)
     write(os.path.join(work, "tests", "w.py"), WARN_PY)
@@ -703,7 +832,11 @@ def test_config_exclude(work):
                "\"files\" counts the excluded file (expected 1)")
 
 
-def test_config_fail_on(work):
+def test_config_fail_on(work: str) -> None:
+    """`fail-on:` in the configuration is the default of --fail-on.
+
+    Raises AssertionError if not.
+    """
     # docs/configuration.md: `fail-on:` is the default of --fail-on
     write(os.path.join(work, ".ptlint.yaml"), "fail-on: never\n")
     write(os.path.join(work, "w.py"), WARN_PY)
@@ -722,7 +855,12 @@ def test_config_fail_on(work):
 
 # -------------------------------------------------------------------- walk
 
-def test_walk_gitignore(work):
+def test_walk_gitignore(work: str) -> None:
+    """The walk skips .git, build directories and what .gitignore lists,
+    but not a path named on the command line.
+
+    Raises AssertionError if not.
+    """
     for rel in ("a.py", "sub/d.py", "build/b.py", ".git/c.py", "gen/e.py",
                 "ign.py", "sub/build/f.py", "sub/x.log.py", "keep/k.py"):
         write(os.path.join(work, rel), WARN_PY)
@@ -739,7 +877,11 @@ def test_walk_gitignore(work):
     res.expect([f["path"] for f in got], "explicit ignored path skipped")
 
 
-def test_walk_no_write(work):
+def test_walk_no_write(work: str) -> None:
+    """Checking a tree changes none of its files and adds none but the cache.
+
+    Raises AssertionError if not.
+    """
     src = os.path.join(clitest.repo_root(), "fixtures")
     tree = os.path.join(work, "tree")
     shutil.copytree(src, tree)

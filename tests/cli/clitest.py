@@ -6,6 +6,8 @@ and raises AssertionError with the command, the exit status and the
 output when a contract is broken.  A test that cannot run here (a tool
 that is missing, root ignoring chmod 000) raises Skip.
 """
+from __future__ import annotations
+
 import hashlib
 import json
 import os
@@ -15,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import traceback
+from typing import Any, Callable
 
 PTLINT = None
 # Seconds one run may take before it counts as hung.  Sanitizer builds run
@@ -27,35 +30,44 @@ class Skip(Exception):
 
 
 class Result:
-    def __init__(self, args, cwd, proc):
+    """One finished ptlint run: its command, directory, status and output."""
+
+    def __init__(self, args: list[str], cwd: str,
+                 proc: subprocess.CompletedProcess) -> None:
         self.args = args
         self.cwd = cwd
         self.rc = proc.returncode
         self.out = proc.stdout
         self.err = proc.stderr
 
-    def describe(self):
-        def cut(text):
+    def describe(self) -> str:
+        """The command, directory, exit status and output, for a message."""
+        def cut(text: object) -> str:
             text = text if isinstance(text, str) else repr(text)
             return text if len(text) < 3000 else text[:3000] + "...[cut]"
         return ("\n  command: %s\n  cwd: %s\n  exit: %s\n  stdout: %s\n"
                 "  stderr: %s" % (" ".join(self.args), self.cwd, self.rc,
                                   cut(self.out), cut(self.err)))
 
-    def describe_full(self):
+    def describe_full(self) -> str:
+        """The command, directory, exit status and up to 20000 characters of stderr."""
         return ("\n  command: %s\n  cwd: %s\n  exit: %s\n  stderr:\n%s"
                 % (" ".join(self.args), self.cwd, self.rc, self.err[:20000]))
 
-    def expect(self, cond, what):
+    def expect(self, cond: object, what: str) -> Result:
+        """Return self if cond holds, else raise AssertionError saying what."""
         if not cond:
             raise AssertionError(what + self.describe())
         return self
 
-    def exit(self, *codes):
+    def exit(self, *codes: int) -> Result:
+        """Return self if the exit status is one of codes; else AssertionError."""
         return self.expect(self.rc in codes,
                            "expected exit status in %s" % (codes,))
 
-    def not_crashed(self):
+    def not_crashed(self) -> Result:
+        """Return self unless ptlint was killed, reported a sanitizer error
+        or exited outside {0, 1, 2}: AssertionError then."""
         if self.rc < 0:
             try:
                 name = signal.Signals(-self.rc).name
@@ -73,7 +85,8 @@ class Result:
                            "exit status outside {0,1,2} (crash or "
                            "sanitizer report)")
 
-    def json(self):
+    def json(self) -> Any:
+        """Standard output parsed as JSON; AssertionError if it is not JSON."""
         try:
             return json.loads(self.out)
         except ValueError as e:
@@ -81,8 +94,13 @@ class Result:
                                  + self.describe())
 
 
-def run(cwd, *args, stdin=None, timeout=TIMEOUT, env=None):
-    """Run ptlint ARGS in CWD; never raises on a non-zero status."""
+def run(cwd: str, *args: str, stdin: str | bytes | None = None,
+        timeout: float = TIMEOUT, env: dict[str, str] | None = None) -> Result:
+    """Run ptlint ARGS in CWD; never raises on a non-zero status.
+
+    Raises AssertionError when ptlint hangs, is killed by a signal, reports
+    a sanitizer error or exits outside {0, 1, 2}.
+    """
     argv = [PTLINT, *args]
     full_env = dict(os.environ)
     full_env.pop("NO_COLOR", None)
@@ -106,25 +124,30 @@ def run(cwd, *args, stdin=None, timeout=TIMEOUT, env=None):
     return res
 
 
-def check(cwd, *args, **kw):
-    """Run `ptlint check --no-cache ARGS`."""
+def check(cwd: str, *args: str, **kw: Any) -> Result:
+    """Run `ptlint check --no-cache ARGS`; AssertionError as run raises it."""
     return run(cwd, "check", "--no-cache", *args, **kw)
 
 
-def findings(cwd, *args, **kw):
+def findings(cwd: str, *args: str, **kw: Any) -> tuple[list[dict], Result]:
+    """The JSON findings of `ptlint check ARGS`, and the run.
+
+    Raises AssertionError as run does, or when the exit status is not 0.
+    """
     res = check(cwd, "--format", "json", "--fail-on", "never", *args, **kw)
     res.exit(0)
     return res.json()["findings"], res
 
 
-def write(path, text, mode="w"):
+def write(path: str, text: str | bytes, mode: str = "w") -> str:
+    """Write text to path, creating its directories; return path."""
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, mode) as handle:
         handle.write(text)
     return path
 
 
-def checksums(root):
+def checksums(root: str) -> dict[str, tuple[str, int, int]]:
     """sha256 and mtime of every regular file below ROOT, except the
     result cache ptlint may create beside it."""
     sums = {}
@@ -146,11 +169,29 @@ def checksums(root):
     return sums
 
 
-def repo_root():
+def repo_root() -> str:
+    """The top directory of the ptlint source tree."""
     return os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-def main(tests, argv):
+def _remove_tree(work: str) -> None:
+    """Make everything below work writable again, then remove it."""
+    for dirpath, dirnames, filenames in os.walk(work):
+        for d in dirnames:
+            try:
+                os.chmod(os.path.join(dirpath, d), 0o755)
+            except OSError:
+                pass
+        for f in filenames:
+            try:
+                os.chmod(os.path.join(dirpath, f), 0o644)
+            except OSError:
+                pass
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def main(tests: list[tuple[str, Callable[[str], None]]],
+         argv: list[str]) -> None:
     """Run TESTS (name -> function(workdir)); argv = [prog, PTLINT, ...]."""
     global PTLINT
     if len(argv) < 2:
@@ -174,18 +215,7 @@ def main(tests, argv):
             print("FAIL %s" % name)
             traceback.print_exc(file=sys.stdout)
         finally:
-            for dirpath, dirnames, filenames in os.walk(work):
-                for d in dirnames:
-                    try:
-                        os.chmod(os.path.join(dirpath, d), 0o755)
-                    except OSError:
-                        pass
-                for f in filenames:
-                    try:
-                        os.chmod(os.path.join(dirpath, f), 0o644)
-                    except OSError:
-                        pass
-            shutil.rmtree(work, ignore_errors=True)
+            _remove_tree(work)
         sys.stdout.flush()
     print("%d passed, %d failed, %d skipped" % (passed, len(failed),
                                                 len(skipped)))

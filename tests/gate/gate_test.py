@@ -5,6 +5,8 @@ the GitLab format.
 
 usage: gate_test.py PTLINT
 """
+from __future__ import annotations
+
 import json
 import os
 import shutil
@@ -34,24 +36,29 @@ def name_of(provider: dict) -> str:
 '''
 
 
-def run(cwd, *args, check_exit=(0, 1)):
+def run(cwd: str, *args: str, check_exit: tuple[int, ...] = (0, 1)
+        ) -> subprocess.CompletedProcess:
+    """Run `ptlint check ARGS` in cwd; AssertionError unless it exits in check_exit."""
     done = subprocess.run([PTLINT, "check", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode in check_exit, (args, done.returncode, done.stderr)
     return done
 
 
-def findings(cwd, *args):
+def findings(cwd: str, *args: str) -> list[dict]:
+    """The JSON findings of `ptlint check ARGS` in cwd."""
     out = run(cwd, "--format", "json", "--fail-on", "never", *args).stdout
     return json.loads(out)["findings"]
 
 
-def write(path, text):
+def write(path: str, text: str) -> None:
+    """Write text to the file at path."""
     with open(path, "w") as handle:
         handle.write(text)
 
 
-def test_fingerprints_survive_shifts(work):
+def test_fingerprints_survive_shifts(work: str) -> None:
+    """Fingerprints stay the same when lines are inserted above the findings."""
     write(os.path.join(work, "a.c"), BAD_C)
     before = {f["fingerprint"]: f for f in findings(work, "--no-cache", ".")}
     write(os.path.join(work, "a.c"), "/* one */\n/* two */\n\n" + BAD_C)
@@ -60,11 +67,15 @@ def test_fingerprints_survive_shifts(work):
     assert all(after[k]["line"] == before[k]["line"] + 3 for k in before)
 
 
-def test_baseline(work):
+def test_baseline(work: str) -> None:
+    """A baseline hides the findings it records, not new ones, and the run
+    says when entries no longer match.
+    """
     write(os.path.join(work, "a.c"), BAD_C)
     run(work, "--no-cache", "--write-baseline", "base.txt", ".")
     lines = open(os.path.join(work, "base.txt")).read().splitlines()
-    assert lines == sorted(lines) and all(len(l.split("\t")) == 4 for l in lines)
+    assert lines == sorted(lines) and all(len(line.split("\t")) == 4
+                                          for line in lines)
     done = run(work, "--no-cache", "--baseline", "base.txt", ".")
     assert done.returncode == 0, done.stdout
     write(os.path.join(work, "a.c"), BAD_C.replace(
@@ -77,14 +88,16 @@ def test_baseline(work):
     assert "no longer match" in done.stderr, done.stderr
 
 
-def git(cwd, *args):
+def git(cwd: str, *args: str) -> None:
+    """Run git ARGS in cwd as a test author; CalledProcessError if it fails."""
     env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t",
                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True,
                    capture_output=True)
 
 
-def test_diff_base(work):
+def test_diff_base(work: str) -> None:
+    """--diff-base reports only the findings on lines changed since the revision."""
     write(os.path.join(work, "a.c"), BAD_C)
     git(work, "init", "-q")
     git(work, "add", "a.c")
@@ -99,7 +112,8 @@ def test_diff_base(work):
                    ("b.py", 2, "unused-import")], got
 
 
-def test_shards_add_up(work):
+def test_shards_add_up(work: str) -> None:
+    """Each of three shards has findings, and together they are the whole run's."""
     for i in range(12):
         write(os.path.join(work, "m%d.c" % i), BAD_C)
         write(os.path.join(work, "p%d.py" % i), BAD_PY)
@@ -109,11 +123,14 @@ def test_shards_add_up(work):
         part = findings(work, "--no-cache", "--shard", "%d/3" % k, ".")
         assert part, "shard %d is empty" % k
         parts += part
-    key = lambda f: (f["path"], f["line"], f["rule"], f["fingerprint"])
+
+    def key(f: dict) -> tuple:
+        return (f["path"], f["line"], f["rule"], f["fingerprint"])
     assert sorted(map(key, parts)) == sorted(map(key, whole))
 
 
-def test_cache(work):
+def test_cache(work: str) -> None:
+    """A re-run reuses the cache entry untouched; a changed file adds one."""
     write(os.path.join(work, "a.c"), BAD_C)
     env_dir = os.path.join(work, "cache")
     os.environ["PTLINT_CACHE_DIR"] = env_dir
@@ -133,7 +150,10 @@ def test_cache(work):
         del os.environ["PTLINT_CACHE_DIR"]
 
 
-def test_merge_shards(work):
+def test_merge_shards(work: str) -> None:
+    """`ptlint merge` of the shards' SARIF logs has the whole run's results; a
+    file that is not SARIF is exit 2.
+    """
     for i in range(8):
         write(os.path.join(work, "m%d.c" % i), BAD_C)
     logs = []
@@ -146,7 +166,9 @@ def test_merge_shards(work):
     merged = subprocess.run([PTLINT, "merge", *logs], capture_output=True,
                             text=True, check=True).stdout
     whole = run(work, "--no-cache", "--format", "sarif", ".").stdout
-    key = lambda r: (r["ruleId"], r["partialFingerprints"]["ptlint/v1"])
+
+    def key(r: dict) -> tuple:
+        return (r["ruleId"], r["partialFingerprints"]["ptlint/v1"])
     got = sorted(map(key, json.loads(merged)["runs"][0]["results"]))
     want = sorted(map(key, json.loads(whole)["runs"][0]["results"]))
     assert got == want and got, (len(got), len(want))
@@ -155,7 +177,8 @@ def test_merge_shards(work):
     assert bad.returncode == 2 and "not a SARIF log" in bad.stderr
 
 
-def test_gitlab(work):
+def test_gitlab(work: str) -> None:
+    """--format gitlab gives every finding the required fields and its own fingerprint."""
     write(os.path.join(work, "a.c"), BAD_C)
     out = run(work, "--no-cache", "--format", "gitlab", ".").stdout
     report = json.loads(out)
@@ -164,7 +187,8 @@ def test_gitlab(work):
     assert len({r["fingerprint"] for r in report}) == len(report)
 
 
-def main():
+def main() -> int:
+    """Run each test_* function in a fresh directory; return 1 if one fails."""
     global PTLINT
     PTLINT = os.path.abspath(sys.argv[1])
     tests = [v for k, v in sorted(globals().items()) if k.startswith("test_")]

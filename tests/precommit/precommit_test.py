@@ -5,6 +5,8 @@ repository; a commit of a defective file is refused, a clean one passes.
 
 usage: precommit_test.py PTLINT REPO_ROOT     (exit 77: skipped)
 """
+from __future__ import annotations
+
 import os
 import shutil
 import subprocess
@@ -29,14 +31,20 @@ def add(left: int, right: int) -> int:
 '''
 
 
-def git(cwd, *args):
+def git(cwd: str, *args: str) -> subprocess.CompletedProcess:
+    """Run git ARGS in cwd as a test author; return the finished process."""
     env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@t",
                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@t")
     return subprocess.run(["git", *args], cwd=cwd, env=env,
                           capture_output=True, text=True)
 
 
-def main():
+def main() -> int:
+    """Commit a defective file, then a clean one, through the ptlint hook.
+
+    Returns 0 when the first is refused and the second accepted, 1 otherwise,
+    77 when pre-commit is missing or the checkout is not a git repository.
+    """
     ptlint, repo_root = os.path.abspath(sys.argv[1]), sys.argv[2]
     if shutil.which("pre-commit") is None:
         print("pre-commit is not installed; skipped")

@@ -6,6 +6,8 @@ usage: reports_test.py PTLINT SOURCE_DIR CASE [WORK_DIR]
 Cases: html_structure, html_screenshot (exit 77 = skipped when chromium is
 absent), audit_clean, audit_seeded, audit_claims, audit_formats.
 """
+from __future__ import annotations
+
 import html
 import json
 import os
@@ -23,7 +25,8 @@ REVIEW = os.path.join(SRC, "tests", "reports", "review.txt")
 SKIP = 77
 
 
-def run(*args, cwd=SRC, ok=(0,)):
+def run(*args: str, cwd: str = SRC, ok: tuple[int, ...] = (0,)) -> str:
+    """Run ptlint ARGS in cwd and return its stdout; fail unless it exits in ok."""
     proc = subprocess.run([PTLINT, *args], cwd=cwd, capture_output=True,
                           text=True)
     if proc.returncode not in ok:
@@ -32,19 +35,21 @@ def run(*args, cwd=SRC, ok=(0,)):
     return proc.stdout
 
 
-def check(cond, what):
+def check(cond: object, what: str) -> None:
+    """Fail the test, saying what was expected, unless cond holds."""
     if not cond:
         sys.exit(f"FAIL: {what}")
 
 
-def render(target, work):
+def render(target: str, work: str) -> tuple[str, str]:
+    """Write the HTML report of target into work; return its path and text."""
     out = os.path.join(work, "report.html")
     run("report", "--html", out, target)
     with open(out, encoding="utf-8") as f:
         return out, f.read()
 
 
-def self_contained(page):
+def self_contained(page: str) -> None:
     """No resource fetched from anywhere: links to docs are fine."""
     check(page.startswith("<!DOCTYPE html>"), "doctype")
     check(not re.search(r"<link\b", page, re.I), "no <link> element")
@@ -60,7 +65,10 @@ def self_contained(page):
           "no remote CSS")
 
 
-def case_html_structure(work):
+def case_html_structure(work: str) -> None:
+    """Each HTML report is self-contained, with its charts, rankings, filters
+    and an article per finding.
+    """
     for target in ("fixtures/c", "fixtures/python", "tests/reports/seeded"):
         if not os.path.isdir(os.path.join(SRC, target)):
             continue
@@ -97,11 +105,9 @@ def case_html_structure(work):
           "the reference tree is clean")
 
 
-def png_pixels(path):
-    """(width, height, rows of RGB(A) bytes) of an 8-bit PNG."""
-    with open(path, "rb") as f:
-        data = f.read()
-    check(data[:8] == b"\x89PNG\r\n\x1a\n", "a PNG")
+def _png_chunks(data: bytes) -> tuple[tuple | None, bytes]:
+    """The unpacked IHDR fields (None without one) and the concatenated
+    IDAT data of a PNG file's bytes."""
     pos, idat, ihdr = 8, b"", None
     while pos < len(data):
         n, kind = struct.unpack(">I4s", data[pos:pos + 8])
@@ -111,6 +117,38 @@ def png_pixels(path):
         elif kind == b"IDAT":
             idat += body
         pos += 12 + n
+    return ihdr, idat
+
+
+def _unfilter(ftype: int, line: bytearray, prev: bytearray, bpp: int,
+              stride: int) -> None:
+    """Undo PNG filter ftype on line in place, given the previous row."""
+    if ftype == 1:
+        for i in range(bpp, stride):
+            line[i] = (line[i] + line[i - bpp]) & 255
+    elif ftype == 2:
+        for i in range(stride):
+            line[i] = (line[i] + prev[i]) & 255
+    elif ftype == 3:
+        for i in range(stride):
+            left = line[i - bpp] if i >= bpp else 0
+            line[i] = (line[i] + (left + prev[i]) // 2) & 255
+    elif ftype == 4:
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            pr = a if pa <= pb and pa <= pc else b if pb <= pc else c
+            line[i] = (line[i] + pr) & 255
+
+
+def png_pixels(path: str) -> tuple[int, int, int, list[bytes]]:
+    """(width, height, bytes per pixel, rows of RGB(A) bytes) of an 8-bit PNG."""
+    with open(path, "rb") as f:
+        data = f.read()
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", "a PNG")
+    ihdr, idat = _png_chunks(data)
     width, height, depth, ctype = ihdr[:4]
     check(depth == 8 and ctype in (2, 6), "8-bit RGB or RGBA")
     bpp = 3 if ctype == 2 else 4
@@ -120,30 +158,16 @@ def png_pixels(path):
     for y in range(height):
         ftype = raw[y * (stride + 1)]
         line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        if ftype == 1:
-            for i in range(bpp, stride):
-                line[i] = (line[i] + line[i - bpp]) & 255
-        elif ftype == 2:
-            for i in range(stride):
-                line[i] = (line[i] + prev[i]) & 255
-        elif ftype == 3:
-            for i in range(stride):
-                left = line[i - bpp] if i >= bpp else 0
-                line[i] = (line[i] + (left + prev[i]) // 2) & 255
-        elif ftype == 4:
-            for i in range(stride):
-                a = line[i - bpp] if i >= bpp else 0
-                b, c = prev[i], prev[i - bpp] if i >= bpp else 0
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                pr = a if pa <= pb and pa <= pc else b if pb <= pc else c
-                line[i] = (line[i] + pr) & 255
+        _unfilter(ftype, line, prev, bpp, stride)
         rows.append(bytes(line))
         prev = line
     return width, height, bpp, rows
 
 
-def case_html_screenshot(work):
+def case_html_screenshot(work: str) -> None:
+    """A headless Chromium renders the report: many colours, none dominant,
+    and the dark header; exits 77 without Chromium.
+    """
     browser = next((shutil.which(b) for b in
                     ("chromium", "chromium-browser", "google-chrome")
                     if shutil.which(b)), None)
@@ -175,13 +199,15 @@ def case_html_screenshot(work):
     check(dark / total > 0.02, "the dark header is rendered")
 
 
-def audit_points(text):
+def audit_points(text: str) -> dict[int, str]:
+    """{point number: "confirmed" or "not found"} in an audit's text."""
     return {int(m.group(1)): m.group(2) for m in
             re.finditer(r"^ ?(\d+)\. [^:]+: (confirmed|not found)", text,
                         re.M)}
 
 
-def case_audit_clean(work):
+def case_audit_clean(work: str) -> None:
+    """The audit of the reference tree confirms none of its ten points."""
     text = run("audit", "fixtures/provider_tree")
     points = audit_points(text)
     check(sorted(points) == list(range(1, 11)), "ten points")
@@ -192,7 +218,8 @@ def case_audit_clean(work):
     check("0 of 10 points confirmed." in text, "summary")
 
 
-def case_audit_seeded(work):
+def case_audit_seeded(work: str) -> None:
+    """The audit of the seeded tree confirms all ten points, errors first."""
     text = run("audit", ".", cwd=SEEDED)
     points = audit_points(text)
     check(all(points.get(i) == "confirmed" for i in range(1, 11)),
@@ -203,7 +230,8 @@ def case_audit_seeded(work):
           "lock-leak evidence")
 
 
-def case_audit_claims(work):
+def case_audit_claims(work: str) -> None:
+    """--claims relates each of the review's ten claims to the audit's points."""
     text = run("audit", "--claims", REVIEW, ".", cwd=SEEDED)
     labels = re.findall(r"^Claim (\d+): \"(.*)\"$", text, re.M)
     check([n for n, _ in labels] == [str(i) for i in range(1, 11)],
@@ -229,7 +257,10 @@ def case_audit_claims(work):
           text.split("Not raised by the review")[1], "unraised point 9")
 
 
-def case_audit_formats(work):
+def case_audit_formats(work: str) -> None:
+    """The audit in Markdown and in self-contained HTML; an unknown format is
+    exit 2.
+    """
     md = run("audit", "--format", "markdown", "--claims", REVIEW, ".",
              cwd=SEEDED)
     check(md.startswith("## ptlint audit"), "markdown heading")
@@ -250,7 +281,8 @@ def case_audit_formats(work):
     check(proc.returncode == 2, "unknown format is exit 2")
 
 
-def main():
+def main() -> None:
+    """Run the case named on the command line in its work directory."""
     work = sys.argv[4] if len(sys.argv) > 4 else tempfile.mkdtemp()
     os.makedirs(work, exist_ok=True)
     globals()["case_" + CASE](os.path.abspath(work))
