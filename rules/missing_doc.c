@@ -129,7 +129,9 @@ static const char *c_subject(const pt_unit *unit, const doc_facts *facts,
     if (decl->kind == PT_DECL_FUNCTION) {
         bool where = decl->is_definition || (unit->is_header &&
                                              facts->first[index]);
-        return decl->is_public && where ? "function" : NULL;
+        /* main is the program, which the file's own comment describes */
+        bool program = strcmp(decl->name, "main") == 0;
+        return decl->is_public && where && !program ? "function" : NULL;
     }
     if (!unit->is_header || !facts->first[index]) {
         return NULL;

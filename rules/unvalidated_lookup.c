@@ -228,6 +228,29 @@ static bool call_validates(const lookup_scan *scan, const pt_event *call);
 static bool call_validates_in_place(const lookup_scan *scan,
                                     const pt_event *call);
 
+/*
+ * True when `name` says lookup: an entry of the `lookups` vocabulary made
+ * of letters is a whole word of the name (`find` in `pt_tree_find` and
+ * `findByName`, not in `findings`); one with other characters
+ * (`get_by`, `find_`) a substring.
+ */
+static bool names_lookup(const pt_rule_ctx *ctx, const char *name)
+{
+    uint32_t count = 0;
+    const char *const *items = pt_vocab_list(ctx, PT_VOCAB_LOOKUP, &count);
+    for (uint32_t i = 0; name != NULL && i < count; i++) {
+        bool letters = items[i][0] != '\0' &&
+                       strspn(items[i], "abcdefghijklmnopqrstuvwxyz"
+                                        "ABCDEFGHIJKLMNOPQRSTUVWXYZ") ==
+                           strlen(items[i]);
+        if (letters ? pt_name_has_word(name, items[i])
+                    : strstr(name, items[i]) != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Looks for a lookup at this event; the state is before it. */
 static void check_event(lookup_scan *scan, const void *state,
                         const pt_event *event)
@@ -254,8 +277,7 @@ static void check_event(lookup_scan *scan, const void *state,
     bool own = !event->is_method || event->base == NULL ||
                strcmp(event->base, "self") == 0 ||
                strcmp(event->base, "cls") == 0;
-    bool named = own && pt_vocab_matches(scan->ctx, PT_VOCAB_LOOKUP,
-                                         event->name);
+    bool named = own && names_lookup(scan->ctx, event->name);
     /* Python has no types to tell a handle from a key, and keys come
        last (`find(tree, name)`): the last dirty argument is the key. */
     bool key_last = scan->unit->language == PT_LANG_PYTHON;
