@@ -16,7 +16,7 @@
 #include "rules/util_rule.h"
 
 static const pt_option raise_options[] = {
-    {"ignore", PT_OPT_LIST, "[NotImplementedError]",
+    {"ignore", PT_OPT_LIST, "[NotImplementedError, AssertionError]",
      "exception classes that need no mention"},
     {0},
 };
