@@ -29,8 +29,9 @@ typedef struct call_census {
 
 static void count_call(call_census *census, const pt_event *event)
 {
+    uint32_t known = census->callees.len;
     uint32_t index = pt_names_add(&census->callees, event->name);
-    if (index + 1 == census->callees.len) {
+    if (census->callees.len > known) {      /* a new callee */
         census->sites = realloc(census->sites,
                                 census->callees.cap * sizeof(uint32_t));
         census->used = realloc(census->used,
