@@ -181,12 +181,16 @@ static void check_call(pt_rule_ctx *ctx, const call_census *census,
     if (closes_read_only_stream(fn, event)) {
         return;
     }
-    if (pt_vocab_has(ctx, PT_VOCAB_FALLIBLE, event->name)) {
+    /* `ops->write(..)` calls a function pointer that happens to share a
+       name with write(2): the vocabularies name functions, not fields */
+    bool through_field = event->base != NULL;
+    if (!through_field && pt_vocab_has(ctx, PT_VOCAB_FALLIBLE, event->name)) {
         pt_report(ctx, event->loc, "the result of '%s' is ignored; it "
                   "reports failure through it", event->name);
         return;
     }
-    if (pt_vocab_has(ctx, PT_VOCAB_ALLOCATOR, event->name)) {
+    if (!through_field &&
+        pt_vocab_has(ctx, PT_VOCAB_ALLOCATOR, event->name)) {
         pt_report(ctx, event->loc, "the result of '%s' is ignored; the "
                   "memory leaks", event->name);
         return;
