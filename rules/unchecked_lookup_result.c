@@ -213,7 +213,7 @@ static const pt_event *dereferenced_call(const pt_block *block,
         if (e->kind == PT_EV_CALL) {
             return e->result_used ? e : NULL;
         }
-            if (e->kind != PT_EV_DEREF) {
+        if (e->kind != PT_EV_DEREF) {
             return NULL;
         }
     }

@@ -35,7 +35,7 @@ bool pt_baseline_write(const pt_findings *findings, const char *path,
         pt_buf_printf(errors, "%s: cannot write the baseline\n", path);
         free(sorted);
         if (out != NULL) {
-            fclose(out);
+            (void)fclose(out);  /* nothing written: nothing to lose */
         }
         return false;
     }

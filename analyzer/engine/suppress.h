@@ -1,7 +1,8 @@
 /*
- * suppress.h - inline suppressions: `ptlint: ignore[rule-id,...]` on the
- * line or the line above, `ptlint: ignore-file[rule-id,...]` for a file,
- * each optionally followed by `-- reason`.
+ * suppress.h - inline suppressions: a comment "ptlint:" then
+ * "ignore[ids]" on the line or the line above, "ignore-file[ids]" for a
+ * file, each optionally followed by "-- reason"
+ * (docs/rules/unused-suppression.md).
  */
 #ifndef PTLINT_ENGINE_SUPPRESS_H
 #define PTLINT_ENGINE_SUPPRESS_H

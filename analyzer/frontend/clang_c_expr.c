@@ -252,7 +252,7 @@ static void member_base(cc_ctx *c, CXCursor e, const char **base_path,
 static CXCursor member_base_cursor(CXCursor member)
 {
     CXCursor base = clang_getNullCursor();
-    cc_first_expr(member, &base);
+    (void)cc_first_expr(member, &base);     /* a null base when none */
     return base;
 }
 
@@ -614,7 +614,7 @@ static pt_value generic(cc_ctx *c, CXCursor e, bool discard)
             cc_children_of(k.items[i], &sk);
             for (unsigned j = 0; j < sk.len; j++) {
                 if (clang_isExpression(clang_getCursorKind(sk.items[j]))) {
-                    cc_expr(c, sk.items[j], true);
+                    (void)cc_expr(c, sk.items[j], true);   /* events only */
                 }
             }
             cc_children_free(&sk);

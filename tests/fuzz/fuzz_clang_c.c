@@ -4,6 +4,7 @@
  */
 #include "fuzz_common.h"
 
+/* libFuzzer's entry: one input through the clang frontend and every rule. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

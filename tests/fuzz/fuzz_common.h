@@ -21,6 +21,7 @@
 #include "engine/suppress.h"
 #include "frontend/frontend.h"
 
+/* A frontend under test: parses `text` as the file `path`. */
 typedef pt_unit *(*fuzz_parse_fn)(const char *path, const char *text,
                                   size_t length,
                                   const pt_frontend_options *options);

@@ -15,6 +15,8 @@
 #include "config/config.h"
 #include "engine/engine.h"
 
+/* libFuzzer's entry: one input as a .ptlint.yaml through the loader.
+   ptlint: ignore[naming-inconsistency] -- libFuzzer names it */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char config_path[4096];

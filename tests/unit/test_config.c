@@ -90,11 +90,11 @@ static int teardown(void **state)
                                         "sub/.ptlint.yaml"};
     for (size_t i = 0; i < sizeof(NAMES) / sizeof(NAMES[0]); i++) {
         snprintf(tmp_path, sizeof(tmp_path), "%s/%s", tmp_dir, NAMES[i]);
-        unlink(tmp_path);
+        (void)unlink(tmp_path);     /* clean-up: some were never made */
     }
     snprintf(tmp_path, sizeof(tmp_path), "%s/sub", tmp_dir);
-    rmdir(tmp_path);
-    rmdir(tmp_dir);
+    (void)rmdir(tmp_path);
+    (void)rmdir(tmp_dir);
     return 0;
 }
 
@@ -309,7 +309,7 @@ static void test_paths_relative_to_cwd(void **state)
     const char *text = "overrides:\n  - paths: [\"tests/**\"]\n"
                        "    rules: {missing-doc: false}\n"
                        "exclude: [\"build\"]\n";
-    write_file("sub/.ptlint.yaml", text, strlen(text));
+    assert_non_null(write_file("sub/.ptlint.yaml", text, strlen(text)));
     assert_int_equal(chdir(tmp_dir), 0);
     pt_config_error error;
     pt_config *config = pt_config_load("sub/.ptlint.yaml", RULES, &error);
