@@ -54,9 +54,35 @@ static void entry_clear(void *state, void *user)
     memset(state, 0, check->analysis.state_size);
 }
 
+/*
+ * A test's assertion on a tracked variable (`assert_non_null(p)`,
+ * `TEST_ASSERT_NOT_NULL(p)`, `g_assert(p != NULL)` seen as a call, as
+ * tree-sitter sees a macro): past it the variable is not NULL, since the
+ * assertion ends the test otherwise.
+ */
+static void assertion_checks(void *state, const pt_event *call,
+                             const null_check *check)
+{
+    if (call->name == NULL || !pt_name_has_word(call->name, "assert")) {
+        return;
+    }
+    for (uint32_t a = 0; a < call->nargs; a++) {
+        const pt_value *arg = &call->args[a];
+        for (uint32_t k = 0; k < arg->nvars; k++) {
+            int32_t var = pt_names_find(&check->vars, arg->vars[k]);
+            if (var >= 0) {
+                pt_bit_set(state, (uint32_t)var, false);
+            }
+        }
+    }
+}
+
 static void null_event(void *state, const pt_event *event, void *user)
 {
     null_check *check = user;
+    if (event->kind == PT_EV_CALL) {
+        assertion_checks(state, event, check);
+    }
     int32_t var = pt_names_find(&check->vars, event->name);
     if (var < 0) {
         return;
