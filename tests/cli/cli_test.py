@@ -632,6 +632,90 @@ def test_determinism(work: str) -> None:
         assert res.out == outs[("json", "1")], "a repeated -j2 run differs"
 
 
+TREE_HELPERS_C = """/* Lock helpers other files call. */
+#include <pthread.h>
+
+/* A tree whose count its lock guards. */
+struct tree {
+    pthread_mutex_t lock;
+    int count;
+};
+
+/* Takes the tree's lock. */
+void tree_lock(struct tree *t)
+{
+    pthread_mutex_LOCK(&t->lock);
+}
+
+/* Gives the tree's lock back. */
+void tree_unlock(struct tree *t)
+{
+    pthread_mutex_unlock(&t->lock);
+}
+"""
+
+TREE_USER_C = """/* A caller of another file's lock helpers. */
+#include <pthread.h>
+
+/* The tree, as tree.c defines it. */
+struct tree {
+    pthread_mutex_t lock;
+    int count;
+};
+
+/* Takes the tree's lock. */
+void tree_lock(struct tree *t);
+/* Gives the tree's lock back. */
+void tree_unlock(struct tree *t);
+
+/* Grows the tree; the early return keeps the lock. */
+int tree_grow(struct tree *t, int n)
+{
+    tree_lock(t);
+    if (n < 0) {
+        return -1;
+    }
+    t->count += n;
+    tree_unlock(t);
+    return 0;
+}
+"""
+
+
+def leaks_in(work: str, cache: str) -> list[str]:
+    """The lock-leak findings of a cached run over WORK, as file:line."""
+    res = run(work, "check", "--format", "json", "--fail-on", "never",
+              "--select", "lock-leak", "tree.c", "user.c",
+              env={"PTLINT_CACHE_DIR": cache}).exit(0)
+    return sorted("%s:%d" % (f["path"], f["line"])
+                  for f in res.json()["findings"])
+
+
+def test_cross_file_cache(work: str) -> None:
+    """A summary from another file reaches a cached file, and goes stale.
+
+    user.c leaks a lock only if tree.c's tree_lock() takes one: the run
+    analyses user.c again with tree.c's answer.  A cached re-run says the
+    same; when tree.c stops locking, the cached user.c must not keep the
+    finding, and it comes back with the lock.
+
+    Raises AssertionError if not.
+    """
+    cache = os.path.join(work, "cache")
+    locking = TREE_HELPERS_C.replace("pthread_mutex_LOCK",
+                                     "pthread_mutex_lock")
+    write(os.path.join(work, "tree.c"), locking)
+    write(os.path.join(work, "user.c"), TREE_USER_C)
+    first = leaks_in(work, cache)
+    assert first == ["user.c:20"], first
+    assert leaks_in(work, cache) == first, "a cached re-run differs"
+    # tree_lock() no longer locks (a call of an unknown function)
+    write(os.path.join(work, "tree.c"), TREE_HELPERS_C)
+    assert leaks_in(work, cache) == [], "a stale summary was cached"
+    write(os.path.join(work, "tree.c"), locking)
+    assert leaks_in(work, cache) == first, "the summary did not come back"
+
+
 # ---------------------------------------------------------------- suppress
 
 SUPPRESS_PY = '''"""Module doc."""
@@ -908,7 +992,7 @@ GROUPS = {
     "formats": [test_select_ignore, test_format_json, test_format_sarif,
                 test_format_junit, test_format_github, test_output_file,
                 test_text_format],
-    "determinism": [test_determinism],
+    "determinism": [test_determinism, test_cross_file_cache],
     "suppress": [test_suppress_inline, test_suppress_inline_c,
                  test_suppress_file, test_stdin, test_dump_model],
     "config": [test_config_nearest, test_config_flag, test_config_overrides,
