@@ -236,6 +236,20 @@ def build_ts_floor(build: str, cache: str) -> str:
     return exe
 
 
+def build_clang_floor(cache: str) -> str | None:
+    """Compile bench/clang_floor.c against libclang-14; None without it."""
+    exe = os.path.join(cache, "clang_floor")
+    llvm = "/usr/lib/llvm-14"
+    if not os.path.isdir(os.path.join(llvm, "include", "clang-c")):
+        return None
+    subprocess.run(["cc", "-O2", "-I" + os.path.join(llvm, "include"),
+                    os.path.join(BENCH, "clang_floor.c"),
+                    "-L" + os.path.join(llvm, "lib"), "-lclang",
+                    "-Wl,-rpath," + os.path.join(llvm, "lib"), "-o", exe],
+                   check=True)
+    return exe
+
+
 def copy_ptlint(build: str, cache: str) -> str:
     """A private copy of the build's ptlint, to time: a rebuild during the
     run replaces build/ptlint, and timing it in place measured (or broke
@@ -329,6 +343,7 @@ def main() -> None:
     ptlint = copy_ptlint(args.build, args.cache)
     b = Bench(args)
     floor = build_ts_floor(args.build, args.cache)
+    clang_floor = build_clang_floor(args.cache)
     ruff = ruff_dir(args.cache) if "ruff" in peers else None
     facts = {}
 
@@ -349,6 +364,8 @@ def main() -> None:
     facts["sqlite"] = (1, lines_of([sqlite]))
     b.measure("sqlite3.c", "tree-sitter bare parse+walk", [floor, sqlite])
     ptlint_set(b, "sqlite3.c", ptlint, [sqlite], "tree-sitter", jobs=(1,))
+    if clang_floor:
+        b.measure("sqlite3.c", "libclang bare parse", [clang_floor, sqlite])
     b.measure("sqlite3.c", "ptlint libclang --parse-only",
               [ptlint, "check", "--no-cache", "--fail-on", "never",
                "--frontend", "clang", "--parse-only", sqlite])
