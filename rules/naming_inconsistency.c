@@ -270,13 +270,22 @@ static void count_name(style_census *census, name_kind kind,
     }
 }
 
+/* True for a C macro with parameters. */
+static bool function_like(const pt_decl *decl)
+{
+    return decl->kind == PT_DECL_MACRO && decl->detail != NULL &&
+           strcmp(decl->detail, "()") == 0;
+}
+
 static void take_census(const pt_unit *unit, const bool *repeated,
                         style_census *census)
 {
     for (uint32_t i = 0; i < unit->decls.len; i++) {
         const pt_decl *decl = pt_unit_decl(unit, i);
         name_kind kind = kind_of(unit, decl);
-        if (kind != KIND_SKIP && !repeated[i]) {
+        /* a function-like macro may be named as a macro or as the
+           functions are (`container_of`): it says nothing of either */
+        if (kind != KIND_SKIP && !repeated[i] && !function_like(decl)) {
             count_name(census, kind, decl->name);
         }
     }
@@ -331,6 +340,7 @@ typedef struct named {
     int32_t function;           /* Python local or parameter: its
                                    function, whose flow shows each binding;
                                    otherwise -1 */
+    bool function_like;         /* a C macro with parameters */
 } named;
 
 static void report_at(pt_rule_ctx *ctx, const named *item, pt_loc loc,
@@ -444,6 +454,13 @@ static void check_name(pt_rule_ctx *ctx, const pt_unit *unit,
     if (pt_case_style_fits(actual, expected)) {
         return;
     }
+    bool as_function = false;
+    if (item->function_like &&
+        pt_case_style_fits(actual, expected_style(ctx, unit, census,
+                                                  KIND_FUNCTION,
+                                                  &as_function))) {
+        return;                 /* named like the functions it stands for */
+    }
     if (item->function >= 0 &&
         (uint32_t)item->function < unit->functions.len) {
         report_bindings(ctx, unit, item, item->kind == KIND_PARAMETER,
@@ -471,13 +488,13 @@ static void check_naming(pt_rule_ctx *ctx, const pt_unit *unit)
                      (decl->kind == PT_DECL_LOCAL ||
                       decl->kind == PT_DECL_PARAM);
         named item = {decl->name, kind, decl->loc,
-                      local ? decl->function : -1};
+                      local ? decl->function : -1, function_like(decl)};
         check_name(ctx, unit, &census, &item);
     }
     for (uint32_t i = 0; i < unit->functions.len; i++) {
         const pt_function *fn = pt_unit_function(unit, i);
         if (def_without_decl(unit, fn)) {
-            named item = {fn->name, KIND_FUNCTION, fn->loc, -1};
+            named item = {fn->name, KIND_FUNCTION, fn->loc, -1, false};
             check_name(ctx, unit, &census, &item);
         }
     }

@@ -321,9 +321,13 @@ static void top_decl(cc_ctx *c, const CXCursor *items, uint32_t n,
     case CXCursor_TypedefDecl:
         cc_add_decl(c, k, PT_DECL_TYPEDEF, -1, NULL);
         break;
-    case CXCursor_MacroDefinition:
-        cc_add_decl(c, k, PT_DECL_MACRO, -1, NULL);
+    case CXCursor_MacroDefinition: {
+        int32_t d = cc_add_decl(c, k, PT_DECL_MACRO, -1, NULL);
+        if (d >= 0 && clang_Cursor_isMacroFunctionLike(k)) {
+            pt_unit_decl(c->unit, (uint32_t)d)->detail = "()";
+        }
         break;
+    }
     default:
         break;
     }

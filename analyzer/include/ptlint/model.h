@@ -94,7 +94,8 @@ typedef struct pt_decl {
     const char *type_text;      /* C type spelling; Python annotation */
     const char *doc;            /* doc comment or docstring, or NULL */
     const char *detail;         /* import: "module" or "module.name";
-                                   class: its bases, comma separated */
+                                   class: its bases, comma separated;
+                                   function-like macro: "()" */
     uint32_t reads;             /* uses that read the value */
     uint32_t writes;            /* assignments after the declaration */
     bool is_public;             /* C: external linkage; Python: no _ */
