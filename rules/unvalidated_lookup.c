@@ -327,11 +327,19 @@ static bool is_key_param(const lookup_scan *scan, const char *name)
     const pt_decl *param = pt_unit_decl(scan->unit,
                                         pt_function_param(scan->fn, position));
     /* A key is a string or raw bytes: `const char *name_or_uuid`, not a
-       handle (`struct pt_tree *`, `Parse *`) whose fields are its own. */
-    return param->type_text == NULL ||
-           (strstr(param->type_text, "struct") == NULL &&
-            (strstr(param->type_text, "char") != NULL ||
-             strstr(param->type_text, "void") != NULL));
+       handle (`struct pt_tree *`, `Parse *`) whose fields are its own,
+       nor a table of strings (`const char *const *keys`, `char **argv`)
+       that is looked in, not looked up. */
+    const char *type = param->type_text;
+    if (type == NULL) {
+        return true;
+    }
+    unsigned depth = 0;
+    for (const char *p = type; *p != '\0'; p++) {
+        depth += *p == '*' || *p == '[';
+    }
+    return strstr(type, "struct") == NULL && depth <= 1 &&
+           (strstr(type, "char") != NULL || strstr(type, "void") != NULL);
 }
 
 static void entry_all(void *state, void *user)
