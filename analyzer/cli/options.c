@@ -71,15 +71,18 @@ static bool parse_fail_on(const char *text, int *out)
 /* Parses "K/N" with 1 <= K <= N <= 1024. */
 static bool parse_shard(const char *text, pt_check_options *out)
 {
-    unsigned k = 0;
-    unsigned n = 0;
-    char end = 0;
-    if (sscanf(text, "%u/%u%c", &k, &n, &end) != 2 || k < 1 || k > n ||
-        n > 1024) {
+    char *slash = NULL;
+    char *end = NULL;
+    unsigned long k = strtoul(text, &slash, 10);
+    if (slash == text || *slash != '/') {
         return false;
     }
-    out->shard_index = k - 1;
-    out->shard_count = n;
+    unsigned long n = strtoul(slash + 1, &end, 10);
+    if (end == slash + 1 || *end != '\0' || k < 1 || k > n || n > 1024) {
+        return false;
+    }
+    out->shard_index = (unsigned)k - 1;
+    out->shard_count = (unsigned)n;
     return true;
 }
 

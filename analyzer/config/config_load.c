@@ -47,6 +47,17 @@ static const char *const VOCAB_KEYS[PT_VOCAB_KIND_COUNT] = {
     "logging", "noreturn",
 };
 
+/* The key and the value of pair `i` of the mapping `node`. */
+static const cfg_node *map_key(const cfg_node *node, uint32_t i)
+{
+    return node->items[(size_t)i * 2];
+}
+
+static const cfg_node *map_value(const cfg_node *node, uint32_t i)
+{
+    return node->items[(size_t)i * 2 + 1];
+}
+
 /* Joins list items as "[a, b]", the option's text form. */
 static const char *list_text(pt_arena *arena, const cfg_list *list)
 {
@@ -55,12 +66,19 @@ static const char *list_text(pt_arena *arena, const cfg_list *list)
         size += strlen(list->items[i]) + 2;
     }
     char *text = pt_arena_alloc(arena, size);
-    strcpy(text, "[");
+    size_t used = 0;
+    text[used++] = '[';
     for (uint32_t i = 0; i < list->count; i++) {
-        strcat(text, i > 0 ? ", " : "");
-        strcat(text, list->items[i]);
+        if (i > 0) {
+            memcpy(text + used, ", ", 2);
+            used += 2;
+        }
+        size_t len = strlen(list->items[i]);
+        memcpy(text + used, list->items[i], len);
+        used += len;
     }
-    strcat(text, "]");
+    text[used++] = ']';
+    text[used] = '\0';
     return text;
 }
 
@@ -142,7 +160,7 @@ static bool read_options(loader *ld, const pt_rule *rule,
                                       (count + 1) * sizeof(cfg_value));
     }
     for (uint32_t i = 0; i < node->len; i++) {
-        const cfg_node *key = node->items[2 * i];
+        const cfg_node *key = map_key(node, i);
         uint32_t k = 0;
         while (k < count && strcmp(rule->options[k].name, key->text) != 0) {
             k++;
@@ -150,7 +168,7 @@ static bool read_options(loader *ld, const pt_rule *rule,
         if (k == count) {
             return fail_option(ld, rule, key);
         }
-        if (!read_option(ld, &rule->options[k], node->items[2 * i + 1],
+        if (!read_option(ld, &rule->options[k], map_value(node, i),
                          &set->options[k])) {
             return false;
         }
@@ -172,9 +190,9 @@ static bool read_rule(loader *ld, const pt_rule *rule, const cfg_node *node,
         return true;
     }
     for (uint32_t i = 0; i < node->len; i++) {
-        const cfg_node *value = node->items[2 * i + 1];
+        const cfg_node *value = map_value(node, i);
         int severity = 0;
-        switch (cfg_lookup_key(ld, node->items[2 * i], RULE_KEYS, RULE_COUNT)) {
+        switch (cfg_lookup_key(ld, map_key(node, i), RULE_KEYS, RULE_COUNT)) {
         case RULE_ENABLED:
             if (!cfg_parse_bool(value, &flag)) {
                 return cfg_fail_expected(ld, value, "true or false");
@@ -237,12 +255,12 @@ static bool read_rules(loader *ld, const cfg_node *node, cfg_rule_set *sets)
         return cfg_fail_expected(ld, node, "a mapping of rule ids to settings");
     }
     for (uint32_t i = 0; i < node->len; i++) {
-        const cfg_node *key = node->items[2 * i];
+        const cfg_node *key = map_key(node, i);
         int index = find_rule(ld->config, key->text);
         if (index < 0) {
             return fail_rule(ld, key);
         }
-        if (!read_rule(ld, ld->config->rules[index], node->items[2 * i + 1],
+        if (!read_rule(ld, ld->config->rules[index], map_value(node, i),
                        &sets[index])) {
             return false;
         }
@@ -259,8 +277,8 @@ static bool read_override(loader *ld, const cfg_node *node,
     cfg_list paths = {0};
     override->rules = cfg_rule_sets_new(ld->config);
     for (uint32_t i = 0; i < node->len; i++) {
-        const cfg_node *value = node->items[2 * i + 1];
-        int key = cfg_lookup_key(ld, node->items[2 * i], OVERRIDE_KEYS,
+        const cfg_node *value = map_value(node, i);
+        int key = cfg_lookup_key(ld, map_key(node, i), OVERRIDE_KEYS,
                              OVERRIDE_COUNT);
         bool ok = key == OVERRIDE_PATHS ? cfg_read_strings(ld, value, &paths)
                   : key == OVERRIDE_RULES
@@ -313,9 +331,9 @@ static bool read_vocab(loader *ld, const cfg_node *node)
         return cfg_fail_expected(ld, node, "a mapping of vocabulary lists");
     }
     for (uint32_t i = 0; i < node->len; i++) {
-        int kind = cfg_lookup_key(ld, node->items[2 * i], VOCAB_KEYS,
+        int kind = cfg_lookup_key(ld, map_key(node, i), VOCAB_KEYS,
                               PT_VOCAB_KIND_COUNT);
-        if (kind < 0 || !cfg_read_strings(ld, node->items[2 * i + 1],
+        if (kind < 0 || !cfg_read_strings(ld, map_value(node, i),
                                       &ld->config->vocab[kind])) {
             return false;
         }
@@ -379,8 +397,8 @@ bool cfg_apply(pt_config *config, const char *name, const cfg_node *root,
                              "include:, ...) at the top level");
     }
     for (uint32_t i = 0; i < root->len; i++) {
-        int key = cfg_lookup_key(&ld, root->items[2 * i], TOP_KEYS, TOP_COUNT);
-        if (key < 0 || !read_top(&ld, key, root->items[2 * i + 1])) {
+        int key = cfg_lookup_key(&ld, map_key(root, i), TOP_KEYS, TOP_COUNT);
+        if (key < 0 || !read_top(&ld, key, map_value(root, i))) {
             return false;
         }
     }
@@ -441,15 +459,16 @@ static const char *join_path(pt_arena *arena, const char *dir,
     return out;
 }
 
-/* A non-empty string value of a custom rule field into *out. */
-static bool read_text(loader *ld, const cfg_node *node, const char **out)
+/* The non-empty string value of a custom rule field; NULL, with the
+   error filled, for anything else. */
+static const char *read_text(loader *ld, const cfg_node *node)
 {
     if (node->kind != CFG_SCALAR || cfg_is_null(node) ||
         node->text[0] == '\0') {
-        return cfg_fail_expected(ld, node, "a non-empty string");
+        (void)cfg_fail_expected(ld, node, "a non-empty string"); /* false */
+        return NULL;
     }
-    *out = node->text;
-    return true;
+    return node->text;
 }
 
 /* Reads one field of a custom rule into `spec`. */
@@ -461,7 +480,8 @@ static bool read_custom_field(loader *ld, int key, const cfg_node *value,
     case CUSTOM_ID:
         spec->id_line = value->line;
         spec->id_col = value->col;
-        return read_text(ld, value, &spec->id);
+        spec->id = read_text(ld, value);
+        return spec->id != NULL;
     case CUSTOM_LANGUAGE:
         if (value->kind == CFG_SCALAR && strcmp(value->text, "c") == 0) {
             spec->language = PT_LANG_C;
@@ -479,15 +499,19 @@ static bool read_custom_field(loader *ld, int key, const cfg_node *value,
         spec->severity = (pt_severity)severity;
         return true;
     case CUSTOM_MESSAGE:
-        return read_text(ld, value, &spec->message);
+        spec->message = read_text(ld, value);
+        return spec->message != NULL;
     case CUSTOM_QUERY:
         spec->query_line = value->line;
         spec->query_col = value->col;
-        return read_text(ld, value, &spec->query);
+        spec->query = read_text(ld, value);
+        return spec->query != NULL;
     case CUSTOM_NOTE:
-        return read_text(ld, value, &spec->note);
+        spec->note = read_text(ld, value);
+        return spec->note != NULL;
     case CUSTOM_URL:
-        return read_text(ld, value, &spec->url);
+        spec->url = read_text(ld, value);
+        return spec->url != NULL;
     default:
         return false;
     }
@@ -497,7 +521,7 @@ static bool read_custom_field(loader *ld, int key, const cfg_node *value,
 static bool has_key(const cfg_node *node, const char *name)
 {
     for (uint32_t i = 0; i < node->len; i++) {
-        if (strcmp(node->items[2 * i]->text, name) == 0) {
+        if (strcmp(map_key(node, i)->text, name) == 0) {
             return true;
         }
     }
@@ -515,10 +539,10 @@ static bool read_custom_rule(loader *ld, const cfg_node *node,
     spec->file = pt_arena_strdup(ld->config->arena, ld->error->file);
     spec->yaml = yaml;
     for (uint32_t i = 0; i < node->len; i++) {
-        const cfg_node *key = node->items[2 * i];
+        const cfg_node *key = map_key(node, i);
         int k = cfg_lookup_key(ld, key, CUSTOM_KEYS, CUSTOM_INCLUDE);
         if (k < 0 ||
-            !read_custom_field(ld, k, node->items[2 * i + 1], spec)) {
+            !read_custom_field(ld, k, map_value(node, i), spec)) {
             return false;
         }
     }
@@ -668,15 +692,14 @@ static bool read_custom_rules(ext_reader *r, loader *ld, const cfg_node *node,
             return cfg_fail_expected(ld, item, "a mapping (a custom rule, or "
                                      "include: DIR)");
         }
-        const cfg_node *first = item->len > 0 ? item->items[0] : NULL;
-        if (first != NULL && strcmp(first->text, "include") == 0) {
-            const char *sub = NULL;
+        if (item->len > 0 && strcmp(map_key(item, 0)->text, "include") == 0) {
             if (item->len != 1) {
-                return cfg_fail(ld, item->items[2], "an include: entry takes "
-                                "nothing but the directory");
+                return cfg_fail(ld, map_key(item, 1), "an include: entry "
+                                "takes nothing but the directory");
             }
-            if (!read_text(ld, item->items[1], &sub) ||
-                !read_rules_dir(r, ld, item->items[1],
+            const char *sub = read_text(ld, map_value(item, 0));
+            if (sub == NULL ||
+                !read_rules_dir(r, ld, map_value(item, 0),
                                 join_path(ld->config->arena, dir, sub))) {
                 return false;
             }
@@ -729,8 +752,8 @@ pt_config_extensions *pt_config_load_extensions(const char *path,
     }
     for (uint32_t i = 0; ok && root != NULL && root->kind == CFG_MAP &&
                          i < root->len; i++) {
-        const char *key = root->items[2 * i]->text;
-        const cfg_node *value = root->items[2 * i + 1];
+        const char *key = map_key(root, i)->text;
+        const cfg_node *value = map_value(root, i);
         if (strcmp(key, "custom-rules") == 0) {
             ok = read_custom_rules(&r, &ld, value, yaml);
         } else if (strcmp(key, "plugins") == 0) {

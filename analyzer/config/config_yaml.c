@@ -154,8 +154,14 @@ static bool open_collection(builder *b, cfg_kind kind, yaml_mark_t mark)
     return true;
 }
 
-static void close_collection(builder *b)
+/* Closes the innermost open collection.  libyaml pairs every end event
+   with a start; an end with nothing open is refused, not trusted. */
+static bool close_collection(builder *b, uint32_t line, uint32_t col)
 {
+    if (b->depth == 0) {
+        return fail_at(b->error, line, col,
+                       "invalid YAML: a collection ends that never started");
+    }
     b->depth--;
     cfg_node *node = b->stack[b->depth];
     node->items = b->items[b->depth].items;
@@ -163,6 +169,7 @@ static void close_collection(builder *b)
     if (node->kind == CFG_MAP) {
         node->len /= 2;
     }
+    return true;
 }
 
 static bool add_scalar(builder *b, const yaml_event_t *event)
@@ -203,8 +210,7 @@ static bool on_event(builder *b, const yaml_event_t *event)
         return open_collection(b, CFG_MAP, event->start_mark);
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
-        close_collection(b);
-        return true;
+        return close_collection(b, line, col);
     default:
         return true;
     }

@@ -209,11 +209,12 @@ static pt_finding *parse_finding(char **f, const char *path,
         abort();
     }
     finding->rule = rule;
-    finding->severity = (pt_severity)atoi(f[2]);
+    finding->severity = (pt_severity)strtol(f[2], NULL, 10);
     finding->loc = (pt_loc){(uint32_t)strtoul(f[3], NULL, 10),
                             (uint32_t)strtoul(f[4], NULL, 10),
                             (uint32_t)strtoul(f[5], NULL, 10)};
-    finding->function = atoi(f[7]) ? dup_or_die(f[6]) : NULL;
+    finding->function = strtol(f[7], NULL, 10) != 0 ? dup_or_die(f[6])
+                                                     : NULL;
     finding->message = dup_or_die(f[8]);
     finding->line_text = dup_or_die(f[9]);
     finding->path = dup_or_die(path);
@@ -269,6 +270,19 @@ static bool read_entry(FILE *in, const char *path,
     return ok;
 }
 
+/* Reads the decimal count at *p into *out and moves *p past it. */
+static bool read_count(const char **p, size_t *out)
+{
+    char *end = NULL;
+    unsigned long long count = strtoull(*p, &end, 10);
+    if (end == *p) {
+        return false;
+    }
+    *out = (size_t)count;
+    *p = end;
+    return true;
+}
+
 bool pt_cache_load(const char *dir, pt_cache_key key, const char *path,
                    const pt_rule *(*find_rule)(const char *id),
                    pt_findings *out, pt_facts *facts, size_t *lines,
@@ -282,9 +296,10 @@ bool pt_cache_load(const char *dir, pt_cache_key key, const char *path,
     }
     char header[128] = {0};
     size_t magic = strlen(cache_magic);
+    const char *counts = header + magic;
     bool ok = fgets(header, sizeof(header), in) != NULL &&
               strncmp(header, cache_magic, magic) == 0 &&
-              sscanf(header + magic, "%zu %zu", lines, functions) == 2;
+              read_count(&counts, lines) && read_count(&counts, functions);
     ok = ok && read_entry(in, path, find_rule, out, facts);
     fclose(in);
     if (!ok) {

@@ -198,8 +198,8 @@ static custom_rule *compile(const pt_custom_rule_spec *spec, pt_buf *errors)
     }
     custom->spec = spec;
     custom->query = query;
-    custom_rule **grown = realloc(all_rules,
-                                  (nall_rules + 1) * sizeof(*grown));
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
+    custom_rule **grown = realloc(all_rules, (nall_rules + 1) * sizeof(*grown));
     if (grown == NULL) {
         abort();
     }

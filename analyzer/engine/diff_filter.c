@@ -34,6 +34,26 @@ static void add_range(changes *c, const char *path, uint32_t first,
     c->items[c->len++] = (changed_range){strdup(path), first, last};
 }
 
+/* Reads the "+c,d" of a hunk header into *start and *count (1 when ",d"
+   is left out); false when no line number follows the '+'. */
+static bool parse_hunk(const char *plus, unsigned long *start,
+                       unsigned long *count)
+{
+    char *end = NULL;
+    *start = strtoul(plus + 1, &end, 10);
+    if (end == plus + 1) {
+        return false;
+    }
+    if (*end == ',') {
+        const char *digits = end + 1;
+        unsigned long n = strtoul(digits, &end, 10);
+        if (end != digits) {
+            *count = n;
+        }
+    }
+    return true;
+}
+
 /* Reads `git diff -U0` output: "+++ b/path" and "@@ -a,b +c,d @@". */
 static void read_diff(FILE *in, changes *c)
 {
@@ -51,7 +71,7 @@ static void read_diff(FILE *in, changes *c)
         unsigned long count = 1;
         const char *plus = strncmp(line, "@@", 2) == 0 ? strchr(line, '+')
                                                         : NULL;
-        if (plus == NULL || sscanf(plus, "+%lu,%lu", &start, &count) < 1) {
+        if (plus == NULL || !parse_hunk(plus, &start, &count)) {
             continue;
         }
         if (count > 0 && path[0] != '\0') {
@@ -74,7 +94,9 @@ static void read_untracked(FILE *in, changes *c)
 static bool run_git(const char *command, changes *c, bool untracked,
                     pt_buf *errors)
 {
-    FILE *in = popen(command, "r");
+    /* The shell only runs git: the one word of `command` from outside,
+       the revision, has passed safe_revision(). */
+    FILE *in = popen(command, "r"); /* NOLINT(cert-env33-c): runs git */
     if (in == NULL) {
         pt_buf_printf(errors, "ptlint: cannot run git for --diff-base\n");
         return false;

@@ -27,6 +27,7 @@ pt_registry *pt_registry_new(void)
         abort();
     }
     registry->cap = 32;
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
     registry->rules = calloc(registry->cap, sizeof(*registry->rules));
     if (registry->rules == NULL) {
         abort();
@@ -123,6 +124,7 @@ bool pt_registry_add(pt_registry *registry, const pt_rule *rule)
     }
     if (registry->len + 1 >= registry->cap) {
         size_t cap = registry->cap * 2;
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
         const pt_rule **grown = realloc(registry->rules, cap * sizeof(*grown));
         if (grown == NULL) {
             abort();

@@ -17,7 +17,7 @@ static bool read_stream(FILE *in, pt_buf *text)
     char chunk[65536];
     size_t got = 0;
     while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0) {
-        if (text->len + got > PT_MAX_SOURCE_BYTES) {
+        if (text->len + got > (size_t)PT_MAX_SOURCE_BYTES) {
             return false;
         }
         pt_buf_append(text, chunk, got);

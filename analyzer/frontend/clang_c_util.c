@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <stdlib.h>
-#include <string.h>
-
 static enum CXChildVisitResult collect_child(CXCursor cursor, CXCursor parent,
                                              CXClientData data)
 {

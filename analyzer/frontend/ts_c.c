@@ -22,7 +22,7 @@ static void ts_c_init_once(void)
 {
     static const char *const kind_names[TS_K_COUNT] = {
         [TS_K_OTHER] = "",
-#define TS_C_KIND_NAME(id, name) [TS_K_##id] = name,
+#define TS_C_KIND_NAME(id, name) [TS_K_##id] = (name),
         TS_C_KINDS(TS_C_KIND_NAME)
 #undef TS_C_KIND_NAME
     };

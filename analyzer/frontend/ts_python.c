@@ -20,7 +20,7 @@ static void ts_py_init_once(void)
 {
     static const char *const kind_names[TS_PY_K_COUNT] = {
         [TS_PY_K_OTHER] = "",
-#define TS_PY_KIND_NAME(id, name) [TS_PY_K_##id] = name,
+#define TS_PY_KIND_NAME(id, name) [TS_PY_K_##id] = (name),
         TS_PY_KINDS(TS_PY_KIND_NAME)
 #undef TS_PY_KIND_NAME
     };

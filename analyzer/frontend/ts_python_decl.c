@@ -167,7 +167,7 @@ void ts_py_walk_def(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
     }
     ts_py_walk(cx, ts_py_field(node, TS_PY_F_return_type), sc, depth + 1);
     ts_py_scope *inner = ts_py_scope_open(cx, sc, TS_PY_SCOPE_FUNCTION, node);
-    if (!cx->reading) {
+    if (fn != NULL) {                   /* the first pass: made above */
         inner->function = index;
         inner->owner_class = fn->class_name;
         ts_py_def *defs = cx->defs.items;

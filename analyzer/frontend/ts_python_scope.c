@@ -302,8 +302,6 @@ void ts_py_target(ts_py_ctx *cx, TSNode t, ts_py_scope *sc, int depth,
         if (also_read) {
             self_attribute(cx, sc, t, false);
         }
-    } else if (type == TS_PY_K_subscript) {
-        walk(cx, t, sc, depth + 1);
     } else if (type == TS_PY_K_parenthesized_expression ||
                type == TS_PY_K_list_splat_pattern ||
                type == TS_PY_K_list_splat) {
@@ -321,7 +319,7 @@ void ts_py_target(ts_py_ctx *cx, TSNode t, ts_py_scope *sc, int depth,
         }
         ts_py_it_done(&it);
     } else {
-        walk(cx, t, sc, depth + 1);
+        walk(cx, t, sc, depth + 1);     /* a subscript, or any expression */
     }
 }
 

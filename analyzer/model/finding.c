@@ -11,6 +11,7 @@ void pt_findings_push(pt_findings *list, pt_finding *finding)
 {
     if (list->len == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 16;
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
         pt_finding **items = realloc(list->items, cap * sizeof(*items));
         if (items == NULL) {
             fprintf(stderr, "ptlint: out of memory keeping findings\n");
@@ -44,6 +45,7 @@ static int finding_compare(const void *a, const void *b)
 void pt_findings_sort(pt_findings *list)
 {
     if (list->len > 1) {
+        /* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
         qsort(list->items, list->len, sizeof(*list->items), finding_compare);
     }
 }

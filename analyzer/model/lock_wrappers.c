@@ -362,15 +362,17 @@ static name_list foreign_names(const pt_unit *unit)
 /* Reads "acquire:0:.lock" (after the prefix) into `w`. */
 static bool parse_helper(pt_arena *arena, const char *text, wrapper *w)
 {
-    unsigned param = 0;
-    int used = 0;
     uint8_t kind = strncmp(text, "acquire:", 8) == 0   ? PT_EV_ACQUIRE
                    : strncmp(text, "release:", 8) == 0 ? PT_EV_RELEASE : 0;
-    if (kind == 0 || sscanf(text + 8, "%u:%n", &param, &used) != 1 ||
-        used == 0) {
+    if (kind == 0) {
         return false;
     }
-    *w = (wrapper){kind, param, pt_arena_strdup(arena, text + 8 + used)};
+    char *end = NULL;
+    unsigned long param = strtoul(text + 8, &end, 10);
+    if (end == text + 8 || *end != ':') {
+        return false;
+    }
+    *w = (wrapper){kind, (uint32_t)param, pt_arena_strdup(arena, end + 1)};
     return true;
 }
 

@@ -420,6 +420,27 @@ static void copy_span(char *dst, size_t size, const char *from,
     dst[len] = '\0';
 }
 
+/* Reads the "G of T" of a guard message into *guarded and *total. */
+static bool read_counts(const char *text, unsigned *guarded, unsigned *total)
+{
+    char *end = NULL;
+    unsigned long g = strtoul(text, &end, 10);
+    if (end == text) {
+        return false;
+    }
+    *guarded = (unsigned)g;
+    const char *of = end + strspn(end, " \t\n\v\f\r");
+    if (strncmp(of, "of", 2) != 0) {
+        return false;
+    }
+    unsigned long t = strtoul(of + 2, &end, 10);
+    if (end == of + 2) {
+        return false;
+    }
+    *total = (unsigned)t;
+    return true;
+}
+
 bool pt_html_guard_parse(const char *message, pt_html_guard *out)
 {
     static const char by[] = " guarded by ";
@@ -432,8 +453,7 @@ bool pt_html_guard_parse(const char *message, pt_html_guard *out)
     const char *colon = strstr(lock, ": ");
     const char *sites = colon != NULL ? strstr(colon, at) : NULL;
     if (sites == NULL ||
-        sscanf(colon + 2, "%u of %u accesses", &out->guarded,
-               &out->total) != 2) {
+        !read_counts(colon + 2, &out->guarded, &out->total)) {
         return false;
     }
     copy_span(out->field, sizeof out->field, message, mid);
@@ -814,6 +834,7 @@ static void put_histogram_bars(pt_buf *out, const size_t counts[NBINS])
         max = counts[i] > max ? counts[i] : max;
     }
     const double left = 44;
+    /* NOLINTNEXTLINE(bugprone-integer-division): NBINS is an exact count */
     const double slot = (CHART_W - left - 10) / (double)NBINS;
     const double base = 170;
     pt_buf_printf(out, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%d\" y2=\"%.0f\" "
