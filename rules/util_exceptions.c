@@ -348,6 +348,38 @@ static bool function_round(const pt_unit *unit, pt_rule_ctx *ctx,
     return grew;
 }
 
+/* Per function: documented, or called (within the unit, transitively)
+   by a documented one.  A heap array the caller frees. */
+static bool *documented_reach(const pt_unit *unit,
+                              const escape_sources *sources)
+{
+    uint32_t count = unit->functions.len;
+    bool *reach = calloc(count + 1, sizeof(bool));
+    uint32_t *work = calloc(count + 1, sizeof(uint32_t));
+    if (reach == NULL || work == NULL) {
+        abort();
+    }
+    uint32_t top = 0;
+    for (uint32_t i = 0; i < count; i++) {
+        if (pt_unit_function(unit, i)->doc != NULL) {
+            reach[i] = true;
+            work[top++] = i;
+        }
+    }
+    while (top > 0) {
+        const escape_sources *list = &sources[work[--top]];
+        for (uint32_t k = 0; k < list->len; k++) {
+            int32_t callee = list->items[k].callee;
+            if (callee >= 0 && !reach[callee]) {
+                reach[callee] = true;
+                work[top++] = (uint32_t)callee;
+            }
+        }
+    }
+    free(work);
+    return reach;
+}
+
 pt_escapes *pt_escapes_compute(const pt_unit *unit, pt_rule_ctx *ctx)
 {
     uint32_t count = unit->functions.len;
@@ -358,8 +390,19 @@ pt_escapes *pt_escapes_compute(const pt_unit *unit, pt_rule_ctx *ctx)
     }
     fn_by_name by_name = fn_by_name_build(unit);
     for (uint32_t i = 0; i < count; i++) {
-        sources[i] = sources_of(ctx, unit, &by_name, i);
+        sources[i] = sources_of(NULL, unit, &by_name, i);
     }
+    /* Other files are asked only where their answer can show: in what a
+       docstring-bearing function reaches.  Every question answered is a
+       file analysed again. */
+    bool *reach = ctx != NULL ? documented_reach(unit, sources) : NULL;
+    for (uint32_t i = 0; reach != NULL && i < count; i++) {
+        if (reach[i]) {
+            free(sources[i].items);
+            sources[i] = sources_of(ctx, unit, &by_name, i);
+        }
+    }
+    free(reach);
     free(by_name.items);
     bool grew = true;
     for (int round = 0; grew && round < 8; round++) {
