@@ -258,17 +258,22 @@ static pt_cache_key answers_digest(const pt_facts *stated,
     return digest;
 }
 
-/* The fact a cached entry keeps its answers' digest in. */
-static const char answers_fact[] = "#answers:";
+/* The prefix of the fact a cached entry keeps its answers' digest in. */
+#define ANSWERS_FACT "#answers:"
+
+/* Writes that fact for `digest`. */
+static void answers_fact(pt_cache_key digest, char out[64])
+{
+    snprintf(out, 64, ANSWERS_FACT "%016llx%016llx",
+             (unsigned long long)digest.hi, (unsigned long long)digest.lo);
+}
 
 static void state_answers(file_result *result, const pt_facts *known)
 {
     result->answers = answers_digest(&result->facts, known,
                                      &result->nanswers);
     char fact[64];
-    snprintf(fact, sizeof(fact), "%s%016llx%016llx", answers_fact,
-             (unsigned long long)result->answers.hi,
-             (unsigned long long)result->answers.lo);
+    answers_fact(result->answers, fact);
     pt_facts_add(&result->facts, fact);
 }
 
@@ -276,22 +281,16 @@ static void state_answers(file_result *result, const pt_facts *known)
    the questions it asked then are answered as they were. */
 static bool cached_answers_hold(file_result *result, const pt_facts *known)
 {
-    pt_facts stated = result->facts;
-    char expected[64] = "";
-    size_t prefix = strlen(answers_fact);
-    for (size_t k = 0; k < stated.len; k++) {
-        if (strncmp(stated.items[k], answers_fact, prefix) == 0) {
-            snprintf(expected, sizeof(expected), "%s", stated.items[k]);
+    result->answers = answers_digest(&result->facts, known,
+                                     &result->nanswers);
+    char fact[64];
+    answers_fact(result->answers, fact);
+    for (size_t k = 0; k < result->facts.len; k++) {
+        if (strcmp(result->facts.items[k], fact) == 0) {
+            return true;
         }
     }
-    size_t count = 0;
-    pt_cache_key now = answers_digest(&stated, known, &count);
-    char fact[64];
-    snprintf(fact, sizeof(fact), "%s%016llx%016llx", answers_fact,
-             (unsigned long long)now.hi, (unsigned long long)now.lo);
-    result->answers = now;
-    result->nanswers = count;
-    return strcmp(fact, expected) == 0;
+    return false;
 }
 
 /* Forgets what an earlier round found in the file, keeping what the run
@@ -478,13 +477,15 @@ static void run_workers(run_state *state, unsigned jobs)
    sealed for searching; the files' questions left out. */
 static void collect_facts(const run_state *state, pt_facts *all)
 {
-    size_t want = strlen(PT_FACT_WANT);
-    size_t answers = strlen(answers_fact);
     for (size_t i = 0; i < state->sources.len; i++) {
         const pt_facts *facts = &state->results[i].facts;
         for (size_t k = 0; k < facts->len; k++) {
-            if (strncmp(facts->items[k], PT_FACT_WANT, want) != 0 &&
-                strncmp(facts->items[k], answers_fact, answers) != 0) {
+            /* a file's questions and digests are the engine's, not facts
+               about the program ('#include-missing:' is reported) */
+            if (strncmp(facts->items[k], PT_FACT_WANT,
+                        strlen(PT_FACT_WANT)) != 0 &&
+                strncmp(facts->items[k], ANSWERS_FACT,
+                        strlen(ANSWERS_FACT)) != 0) {
                 pt_facts_add(all, facts->items[k]);
             }
         }

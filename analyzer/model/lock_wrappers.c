@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ptlint/arena.h"
+#include "ptlint/dataflow.h"
 
 /* What one function does to a lock reached from a parameter. */
 typedef struct wrapper {
@@ -258,88 +259,30 @@ static void helper_prefix(char *out, size_t size, const char *name)
     snprintf(out, size, "lock-helper:%s:", name);
 }
 
-/* Names sorted for bsearch (borrowed strings). */
-typedef struct name_list {
-    const char **items;         /* heap */
-    uint32_t len;
-} name_list;
-
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static void name_list_push(name_list *list, uint32_t cap, const char *name)
-{
-    if (name != NULL && list->len < cap) {
-        list->items[list->len++] = name;
-    }
-}
-
-/* Sorts and drops repeats. */
-static void name_list_seal(name_list *list)
-{
-    if (list->len == 0) {
-        return;
-    }
-    qsort(list->items, list->len, sizeof(char *), compare_names);
-    uint32_t kept = 1;
-    for (uint32_t i = 1; i < list->len; i++) {
-        if (strcmp(list->items[i], list->items[kept - 1]) != 0) {
-            list->items[kept++] = list->items[i];
-        }
-    }
-    list->len = kept;
-}
-
-static bool name_list_has(const name_list *list, const char *name)
-{
-    return list->len > 0 &&
-           bsearch(&name, list->items, list->len, sizeof(char *),
-                   compare_names) != NULL;
-}
-
-static uint32_t count_events(const pt_unit *unit)
-{
-    uint32_t count = 0;
-    for (uint32_t f = 0; f < unit->functions.len; f++) {
-        const pt_function *fn = pt_unit_function(unit, f);
-        for (uint32_t b = 0; b < fn->blocks.len; b++) {
-            count += pt_function_block(fn, b)->events.len;
-        }
-    }
-    return count;
-}
-
 /*
  * The names of plain calls another file may define: no function of the
- * unit has the name and, in Python, the file imports it.  Sorted, each
- * once; the caller frees items.
+ * unit has the name and, in Python, the file imports it.  Each once, in
+ * the order of the calls; the caller frees the set.
  */
-static name_list foreign_names(const pt_unit *unit)
+static pt_names foreign_names(const pt_unit *unit)
 {
-    uint32_t nfunctions = unit->functions.len;
-    uint32_t ncalls = count_events(unit);
-    name_list defined = {calloc(nfunctions + unit->decls.len + 1,
-                                sizeof(char *)), 0};
-    name_list calls = {calloc(ncalls + 1, sizeof(char *)), 0};
-    if (defined.items == NULL || calls.items == NULL) {
-        abort();
+    pt_names defined = {0};
+    pt_names imported = {0};
+    pt_names calls = {0};
+    for (uint32_t f = 0; f < unit->functions.len; f++) {
+        const char *name = pt_unit_function(unit, f)->name;
+        if (name != NULL) {
+            pt_names_add(&defined, name);
+        }
     }
-    for (uint32_t f = 0; f < nfunctions; f++) {
-        name_list_push(&defined, nfunctions, pt_unit_function(unit, f)->name);
-    }
-    name_list_seal(&defined);
-    name_list imported = {defined.items + nfunctions, 0};
     for (uint32_t d = 0; d < unit->decls.len; d++) {
         const pt_decl *decl = pt_unit_decl(unit, d);
         if (decl->kind == PT_DECL_IMPORT) {
-            name_list_push(&imported, unit->decls.len, decl->name);
+            pt_names_add(&imported, decl->name);
         }
     }
-    name_list_seal(&imported);
     bool python = unit->language == PT_LANG_PYTHON;
-    for (uint32_t f = 0; f < nfunctions; f++) {
+    for (uint32_t f = 0; f < unit->functions.len; f++) {
         const pt_function *fn = pt_unit_function(unit, f);
         for (uint32_t b = 0; b < fn->blocks.len; b++) {
             const pt_block *block = pt_function_block(fn, b);
@@ -347,15 +290,15 @@ static name_list foreign_names(const pt_unit *unit)
                 const pt_event *call = pt_block_event(block, i);
                 bool plain = call->kind == PT_EV_CALL && !call->is_method &&
                              call->name != NULL && call->nargs > 0;
-                if (plain && !name_list_has(&defined, call->name) &&
-                    (!python || name_list_has(&imported, call->name))) {
-                    name_list_push(&calls, ncalls, call->name);
+                if (plain && pt_names_find(&defined, call->name) < 0 &&
+                    (!python || pt_names_find(&imported, call->name) >= 0)) {
+                    pt_names_add(&calls, call->name);
                 }
             }
         }
     }
-    free(defined.items);
-    name_list_seal(&calls);
+    pt_names_free(&defined);
+    pt_names_free(&imported);
     return calls;
 }
 
@@ -381,7 +324,7 @@ static bool parse_helper(pt_arena *arena, const char *text, wrapper *w)
 static void ask_foreign(pt_unit *unit, const pt_fact_io *io, wrapper_set *set)
 {
     char prefix[256];
-    name_list names = foreign_names(unit);
+    pt_names names = foreign_names(unit);
     set->foreign = calloc(names.len + 1, sizeof(foreign_wrapper));
     if (set->foreign == NULL) {
         abort();
@@ -397,7 +340,7 @@ static void ask_foreign(pt_unit *unit, const pt_fact_io *io, wrapper_set *set)
                 (foreign_wrapper){names.items[k], w};
         }
     }
-    free(names.items);
+    pt_names_free(&names);
 }
 
 /* States the unit's helpers other files can call (C: external linkage;
