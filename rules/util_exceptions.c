@@ -241,7 +241,8 @@ static int32_t callee_of(const fn_by_name *by_name, const pt_function *caller,
    of the unit's functions, or a call of another file's function. */
 typedef struct escape_source {
     const pt_event *event;
-    int32_t callee;             /* -1 for a raise or a foreign call */
+    int32_t callee;             /* SOURCE_RAISE, SOURCE_FOREIGN, or a
+                                   function of the unit */
     const char *const *foreign; /* "raises:SYMBOL:CLASS" facts */
     uint32_t nforeign;
     uint32_t prefix_len;        /* of "raises:SYMBOL:" */
@@ -265,11 +266,14 @@ static void sources_push(escape_sources *list, escape_source source)
     list->items[list->len++] = source;
 }
 
+/* What escape_source.callee is when it is no function of the unit. */
+enum { SOURCE_RAISE = -1, SOURCE_FOREIGN = -2 };
+
 /* What the run says a call of another file's function raises. */
 static escape_source foreign_source(pt_rule_ctx *ctx, const pt_unit *unit,
                                     const pt_event *call)
 {
-    escape_source source = {call, -1, NULL, 0, 0};
+    escape_source source = {call, SOURCE_FOREIGN, NULL, 0, 0};
     char symbol[256];
     if (ctx != NULL && pt_call_symbol(unit, call, symbol, sizeof(symbol))) {
         char prefix[300];
@@ -281,7 +285,7 @@ static escape_source foreign_source(pt_rule_ctx *ctx, const pt_unit *unit,
 }
 
 /* The events of function `i` that matter, in block and event order. */
-static escape_sources sources_of(pt_rule_ctx *ctx, const pt_unit *unit,
+static escape_sources sources_of(const pt_unit *unit,
                                  const fn_by_name *by_name, uint32_t i)
 {
     const pt_function *fn = pt_unit_function(unit, i);
@@ -291,15 +295,14 @@ static escape_sources sources_of(pt_rule_ctx *ctx, const pt_unit *unit,
         for (uint32_t e = 0; e < block->events.len; e++) {
             const pt_event *event = pt_block_event(block, e);
             if (event->kind == PT_EV_RAISE && event->name != NULL) {
-                sources_push(&list, (escape_source){event, -1, NULL, 0, 0});
+                sources_push(&list, (escape_source){event, SOURCE_RAISE,
+                                                    NULL, 0, 0});
             } else if (event->kind == PT_EV_CALL) {
+                /* another file's function: asked about only if it matters
+                   (ask_foreign) */
                 int32_t callee = callee_of(by_name, fn, event);
-                escape_source source =
-                    callee >= 0 ? (escape_source){event, callee, NULL, 0, 0}
-                                : foreign_source(ctx, unit, event);
-                if (callee >= 0 || source.nforeign > 0) {
-                    sources_push(&list, source);
-                }
+                sources_push(&list, (escape_source){
+                    event, callee >= 0 ? callee : SOURCE_FOREIGN, NULL, 0, 0});
             }
         }
     }
@@ -320,11 +323,12 @@ static bool source_escapes(const pt_unit *unit, pt_rule_ctx *ctx,
             grew |= add_escape(&all[self], name, event->loc, event);
         }
     }
-    if (source->callee < 0) {
-        return source->nforeign > 0
-                   ? grew
-                   : !caught_by(unit, ctx, fn, event->try_region, event->name) &&
-                         add_escape(&all[self], event->name, event->loc, NULL);
+    if (source->callee == SOURCE_FOREIGN) {
+        return grew;
+    }
+    if (source->callee == SOURCE_RAISE) {
+        return !caught_by(unit, ctx, fn, event->try_region, event->name) &&
+               add_escape(&all[self], event->name, event->loc, NULL);
     }
     const pt_escapes *callee = &all[source->callee];
     for (uint32_t i = 0; i < callee->len; i++) {
@@ -390,20 +394,22 @@ pt_escapes *pt_escapes_compute(const pt_unit *unit, pt_rule_ctx *ctx)
     }
     fn_by_name by_name = fn_by_name_build(unit);
     for (uint32_t i = 0; i < count; i++) {
-        sources[i] = sources_of(NULL, unit, &by_name, i);
+        sources[i] = sources_of(unit, &by_name, i);
     }
+    free(by_name.items);
     /* Other files are asked only where their answer can show: in what a
        docstring-bearing function reaches.  Every question answered is a
        file analysed again. */
     bool *reach = ctx != NULL ? documented_reach(unit, sources) : NULL;
     for (uint32_t i = 0; reach != NULL && i < count; i++) {
-        if (reach[i]) {
-            free(sources[i].items);
-            sources[i] = sources_of(ctx, unit, &by_name, i);
+        for (uint32_t k = 0; reach[i] && k < sources[i].len; k++) {
+            escape_source *source = &sources[i].items[k];
+            if (source->callee == SOURCE_FOREIGN) {
+                *source = foreign_source(ctx, unit, source->event);
+            }
         }
     }
     free(reach);
-    free(by_name.items);
     bool grew = true;
     for (int round = 0; grew && round < 8; round++) {
         grew = false;
