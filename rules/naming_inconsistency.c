@@ -270,13 +270,6 @@ static void count_name(style_census *census, name_kind kind,
     }
 }
 
-/* True for a C macro with parameters. */
-static bool function_like(const pt_decl *decl)
-{
-    return decl->kind == PT_DECL_MACRO && decl->detail != NULL &&
-           strcmp(decl->detail, "()") == 0;
-}
-
 static void take_census(const pt_unit *unit, const bool *repeated,
                         style_census *census)
 {
@@ -285,7 +278,7 @@ static void take_census(const pt_unit *unit, const bool *repeated,
         name_kind kind = kind_of(unit, decl);
         /* a function-like macro may be named as a macro or as the
            functions are (`container_of`): it says nothing of either */
-        if (kind != KIND_SKIP && !repeated[i] && !function_like(decl)) {
+        if (kind != KIND_SKIP && !repeated[i] && !decl->is_function_like) {
             count_name(census, kind, decl->name);
         }
     }
@@ -488,7 +481,7 @@ static void check_naming(pt_rule_ctx *ctx, const pt_unit *unit)
                      (decl->kind == PT_DECL_LOCAL ||
                       decl->kind == PT_DECL_PARAM);
         named item = {decl->name, kind, decl->loc,
-                      local ? decl->function : -1, function_like(decl)};
+                      local ? decl->function : -1, decl->is_function_like};
         check_name(ctx, unit, &census, &item);
     }
     for (uint32_t i = 0; i < unit->functions.len; i++) {

@@ -324,7 +324,7 @@ static void top_decl(cc_ctx *c, const CXCursor *items, uint32_t n,
     case CXCursor_MacroDefinition: {
         int32_t d = cc_add_decl(c, k, PT_DECL_MACRO, -1, NULL);
         if (d >= 0 && clang_Cursor_isMacroFunctionLike(k)) {
-            pt_unit_decl(c->unit, (uint32_t)d)->detail = "()";
+            pt_unit_decl(c->unit, (uint32_t)d)->is_function_like = true;
         }
         break;
     }

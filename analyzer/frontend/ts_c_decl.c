@@ -568,7 +568,7 @@ static void macro(ts_c_ctx *ctx, TSNode node)
     uint32_t d = ts_c_add_decl(ctx, PT_DECL_MACRO, name, NULL);
     pt_unit_decl(ctx->unit, d)->doc = ts_c_doc(ctx, node);
     if (ts_c_kind_of(node) == TS_K_preproc_function_def) {
-        pt_unit_decl(ctx->unit, d)->detail = "()";
+        pt_unit_decl(ctx->unit, d)->is_function_like = true;
     }
     ts_c_sym_put(ctx, TS_C_NS_MACRO, pt_unit_decl(ctx->unit, d)->name, d);
 }

@@ -94,8 +94,7 @@ typedef struct pt_decl {
     const char *type_text;      /* C type spelling; Python annotation */
     const char *doc;            /* doc comment or docstring, or NULL */
     const char *detail;         /* import: "module" or "module.name";
-                                   class: its bases, comma separated;
-                                   function-like macro: "()" */
+                                   class: its bases, comma separated */
     uint32_t reads;             /* uses that read the value */
     uint32_t writes;            /* assignments after the declaration */
     bool is_public;             /* C: external linkage; Python: no _ */
@@ -112,6 +111,7 @@ typedef struct pt_decl {
     bool is_overload;           /* Python @typing.overload stub */
     bool is_property;           /* Python @property */
     bool is_nested;             /* function defined inside a function */
+    bool is_function_like;      /* C macro with parameters */
     bool is_global_stmt;        /* Python name declared global/nonlocal */
 } pt_decl;
 
