@@ -76,6 +76,9 @@ pt_html_sources *pt_html__sources_new(void);
 /* Frees the sources and every file text read into them.  Accepts NULL. */
 void pt_html__sources_free(pt_html_sources *sources);
 
+/* Writes a rule id as a CSS class name: [a-z0-9-] kept, others "_". */
+void pt_html__class_id(pt_buf *out, const char *id);
+
 /* The doc link of `rule` ("<base><id>.md"). */
 void pt_html__rule_href(pt_buf *out, const pt_report_info *info,
                         const char *rule_id);
