@@ -465,6 +465,46 @@ void cc_cond(cc_ctx *c, CXCursor expr, uint32_t yes, uint32_t no)
 
 /* ---- decisions (pmccabe) ---- */
 
+/*
+ * pmccabe reads only the first arm of an #if (not #else/#elif arms, not
+ * `#if 0`) and no directive's line; the tree-sitter frontend agrees.
+ * Arms nest: `skipped` holds one bit per open #if, set while its arm is
+ * not read.  Deeper than 64 levels every arm counts, which no real
+ * function reaches.
+ */
+typedef struct pp_arms {
+    uint64_t skipped;
+    uint32_t depth;
+} pp_arms;
+
+static bool arms_skipping(const pp_arms *arms)
+{
+    return arms->skipped != 0;
+}
+
+/* Follows the directive whose `#` is token i. */
+static void arms_directive(const cc_ctx *c, uint32_t i, pp_arms *arms)
+{
+    uint64_t bit = arms->depth >= 1 && arms->depth <= 64
+                       ? (uint64_t)1 << (arms->depth - 1)
+                       : 0;
+    if (cc_token_is(c, i + 1, "if") || cc_token_is(c, i + 1, "ifdef") ||
+        cc_token_is(c, i + 1, "ifndef")) {
+        arms->depth++;
+        bool zero = cc_token_is(c, i + 1, "if") && cc_token_is(c, i + 2, "0");
+        if (zero && arms->depth <= 64) {
+            arms->skipped |= (uint64_t)1 << (arms->depth - 1);
+        }
+    } else if (cc_token_is(c, i + 1, "else") || cc_token_is(c, i + 1, "elif") ||
+               cc_token_is(c, i + 1, "elifdef") ||
+               cc_token_is(c, i + 1, "elifndef")) {
+        arms->skipped |= bit;
+    } else if (cc_token_is(c, i + 1, "endif") && arms->depth > 0) {
+        arms->skipped &= ~bit;
+        arms->depth--;
+    }
+}
+
 void cc_count_decisions(cc_ctx *c, pt_function *fn, uint32_t start,
                         uint32_t end)
 {
@@ -472,6 +512,7 @@ void cc_count_decisions(cc_ctx *c, pt_function *fn, uint32_t start,
                                         "&&", "||", "?"};
     uint32_t n = 0;
     uint32_t pp_line = 0;
+    pp_arms arms = {0};
     for (uint32_t i = cc_token_at(c, start);
          i < c->ntokens && c->tokens[i].start < end; i++) {
         const cc_token *t = &c->tokens[i];
@@ -479,9 +520,17 @@ void cc_count_decisions(cc_ctx *c, pt_function *fn, uint32_t start,
             continue;
         }
         pt_loc at = cc_loc(c, t->start);
-        if (at.line == pp_line ||
-            pt_unit_line(c->unit, at.line)->kind == PT_LINE_PREPROCESSOR) {
+        if (at.line == pp_line) {
+            continue;
+        }
+        if (pt_unit_line(c->unit, at.line)->kind == PT_LINE_PREPROCESSOR) {
             pp_line = at.line;
+            if (cc_token_is(c, i, "#")) {
+                arms_directive(c, i, &arms);
+            }
+            continue;
+        }
+        if (arms_skipping(&arms)) {
             continue;
         }
         for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
