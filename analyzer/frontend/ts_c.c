@@ -100,6 +100,23 @@ bool ts_c_text_is(ts_c_ctx *ctx, TSNode node, const char *text)
            end - start == len && memcmp(ctx->src + start, text, len) == 0;
 }
 
+bool ts_c_is_dead(const ts_c_ctx *ctx, TSNode node)
+{
+    uint32_t start = ts_node_start_byte(node);
+    const ts_c_span *spans = ctx->dead.items;
+    uint32_t lo = 0, hi = ctx->dead.len;
+    while (lo < hi) {           /* the first span ending after start */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (spans[mid].end <= start) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < ctx->dead.len && spans[lo].start <= start &&
+           ts_node_end_byte(node) <= spans[lo].end;
+}
+
 pt_loc ts_c_loc(ts_c_ctx *ctx, TSNode node)
 {
     return pt_unit_loc_at(ctx->unit, ts_node_start_byte(node));
@@ -210,6 +227,22 @@ int32_t ts_c_resolve(ts_c_ctx *ctx, const char *name)
     }
     int32_t d = ts_c_sym_get(ctx, TS_C_NS_ORD, name);
     return d >= 0 ? d : ts_c_sym_get(ctx, TS_C_NS_MACRO, name);
+}
+
+const ts_c_macro_words *ts_c_macro_words_of(const ts_c_ctx *ctx,
+                                            uint32_t decl)
+{
+    const ts_c_macro_words *m = ctx->macro_words.items;
+    uint32_t lo = 0, hi = ctx->macro_words.len;
+    while (lo < hi) {           /* decls are added in order */
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (m[mid].decl < decl) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < ctx->macro_words.len && m[lo].decl == decl ? &m[lo] : NULL;
 }
 
 void ts_c_local_push(ts_c_ctx *ctx, const char *name, uint32_t decl)

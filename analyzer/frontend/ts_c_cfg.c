@@ -394,7 +394,8 @@ static void statements_in(ts_c_ctx *ctx, TSNode node)
         TSNode c = ts_tree_cursor_current_node(&cur);
         TSFieldId field = ts_node_is_named(c)
                               ? ts_tree_cursor_current_field_id(&cur) : 0;
-        if (ts_node_is_named(c) && (field == 0 || field == alternative)) {
+        if (ts_node_is_named(c) && (field == 0 || field == alternative) &&
+            !ts_c_is_dead(ctx, c)) {
             ts_c_statement(ctx, c);
         }
         more = ts_tree_cursor_goto_next_sibling(&cur);

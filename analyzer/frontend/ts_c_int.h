@@ -233,6 +233,19 @@ typedef struct ts_c_jump {
 } ts_c_jump;
 
 /* The state of one pt_parse_c_tree_sitter() call. */
+/* A byte range [start, end) of the text. */
+typedef struct ts_c_span {
+    uint32_t start;
+    uint32_t end;
+} ts_c_span;
+
+/* The names a macro's body mentions, its own parameters left out. */
+typedef struct ts_c_macro_words {
+    uint32_t decl;
+    uint32_t count;
+    const char **words;
+} ts_c_macro_words;
+
 typedef struct ts_c_ctx {
     pt_unit *unit;
     pt_arena *arena;
@@ -253,6 +266,8 @@ typedef struct ts_c_ctx {
     pt_vec *cases;               /* ts_c_case of the innermost switch */
     pt_vec pending;              /* TSNode: functions found in a body */
     pt_vec frames;               /* ts_c_lines.c walker stack */
+    pt_vec dead;                 /* ts_c_span: `#if 0` arms, in order */
+    pt_vec macro_words;          /* ts_c_macro_words, by decl */
     uint8_t *claimed;            /* per line: a statement starts on it */
     pt_event scratch;            /* target of events nobody keeps */
 } ts_c_ctx;
@@ -262,6 +277,9 @@ TSNode ts_c_field(TSNode node, ts_c_fieldk field);
 /* An arena copy of the node's text; "" when it lies outside the text. */
 const char *ts_c_text(ts_c_ctx *ctx, TSNode node);
 bool ts_c_text_is(ts_c_ctx *ctx, TSNode node, const char *text);
+/* Does node lie inside the first arm of an `#if 0`?  That is code nobody
+   compiles, left unmodelled like a comment (its #else arm is code). */
+bool ts_c_is_dead(const ts_c_ctx *ctx, TSNode node);
 /* The position where `node` starts. */
 pt_loc ts_c_loc(ts_c_ctx *ctx, TSNode node);
 /* The 1-based line of byte offset `byte`. */
@@ -281,6 +299,9 @@ int32_t ts_c_sym_get(ts_c_ctx *ctx, char ns, const char *name);
 /* The decl that `decl` hid under the same name and namespace, or -1. */
 int32_t ts_c_next_same(ts_c_ctx *ctx, int32_t decl);
 int32_t ts_c_resolve(ts_c_ctx *ctx, const char *name);
+/* The names the body of macro decl `decl` mentions, or NULL. */
+const ts_c_macro_words *ts_c_macro_words_of(const ts_c_ctx *ctx,
+                                            uint32_t decl);
 /* Brings local `name` into scope; the newest wins in ts_c_resolve(). */
 void ts_c_local_push(ts_c_ctx *ctx, const char *name, uint32_t decl);
 const char *ts_c_doc(ts_c_ctx *ctx, TSNode decl_node);

@@ -5,6 +5,8 @@
  */
 #include "frontend/ts_c_int.h"
 
+#include <ctype.h>
+
 typedef struct walk_frame {
     TSNode node;
     uint32_t level;
@@ -190,10 +192,82 @@ static bool ends_with_backslash(ts_c_ctx *ctx, const pt_line *l)
     return n > 0 && ctx->src[l->start + n - 1] == '\\';
 }
 
-/* `#` lines and their backslash continuations. */
+/* Where the word `word` at p (after blanks) ends in [p, end), or 0 when
+   the text there is not that word. */
+static uint32_t word_end(const ts_c_ctx *ctx, uint32_t p, uint32_t end,
+                         const char *word)
+{
+    while (p < end && (ctx->src[p] == ' ' || ctx->src[p] == '\t')) {
+        p++;
+    }
+    size_t n = strlen(word);
+    if (end - p < n || memcmp(ctx->src + p, word, n) != 0) {
+        return 0;
+    }
+    p += (uint32_t)n;
+    bool more = p < end && (isalnum((unsigned char)ctx->src[p]) ||
+                            ctx->src[p] == '_');
+    return more ? 0 : p;
+}
+
+static bool directive_is(const ts_c_ctx *ctx, uint32_t p, uint32_t end,
+                         const char *word)
+{
+    return word_end(ctx, p, end, word) != 0;
+}
+
+/* Is the directive at p (just after `#`) `if 0`? */
+static bool directive_is_if_zero(const ts_c_ctx *ctx, uint32_t p, uint32_t end)
+{
+    uint32_t after_if = word_end(ctx, p, end, "if");
+    return after_if != 0 && directive_is(ctx, after_if, end, "0");
+}
+
+/*
+ * Follows the directive on line l, whose `#` is at p, through the #if
+ * nesting; records the first arm of each outermost `#if 0` in ctx->dead,
+ * from the line after the `#if 0` to the start of its #else, #elif or
+ * #endif line.  This is the text, as pmccabe and the preprocessor read it:
+ * tree-sitter's nodes need not follow the directives (an `extern "C" {`
+ * inside `#if 0` spans the rest of the file).
+ */
+static void track_if_zero(ts_c_ctx *ctx, const pt_line *l, uint32_t p,
+                          uint32_t *depth, uint32_t *dead_depth)
+{
+    uint32_t end = l->start + l->length;
+    p++;                        /* past '#' */
+    if (directive_is(ctx, p, end, "if") || directive_is(ctx, p, end, "ifdef") ||
+        directive_is(ctx, p, end, "ifndef")) {
+        ++*depth;
+        if (*dead_depth == 0 && directive_is_if_zero(ctx, p, end)) {
+            *dead_depth = *depth;
+            ts_c_span *span = pt_vec_push(ctx->arena, &ctx->dead,
+                                          sizeof(*span));
+            span->start = end;
+            span->end = (uint32_t)ctx->unit->length;
+        }
+        return;
+    }
+    bool closes = directive_is(ctx, p, end, "endif");
+    bool other_arm = directive_is(ctx, p, end, "else") ||
+                     directive_is(ctx, p, end, "elif") ||
+                     directive_is(ctx, p, end, "elifdef") ||
+                     directive_is(ctx, p, end, "elifndef");
+    if ((closes || other_arm) && *dead_depth != 0 && *depth == *dead_depth) {
+        ts_c_span *spans = ctx->dead.items;
+        spans[ctx->dead.len - 1].end = l->start;
+        *dead_depth = 0;
+    }
+    if (closes && *depth > 0) {
+        --*depth;
+    }
+}
+
+/* `#` lines and their backslash continuations; the `#if 0` arms. */
 static void mark_preprocessor(ts_c_ctx *ctx)
 {
     bool continued = false;
+    uint32_t depth = 0, dead_depth = 0;
     for (uint32_t i = 1; i <= ctx->unit->lines.len; i++) {
         pt_line *l = pt_unit_line(ctx->unit, i);
         uint32_t p = l->start;
@@ -203,6 +277,9 @@ static void mark_preprocessor(ts_c_ctx *ctx)
         }
         bool hash = p < end && ctx->src[p] == '#' &&
                     l->kind != PT_LINE_COMMENT && l->kind != PT_LINE_STRING;
+        if (hash && !continued) {
+            track_if_zero(ctx, l, p, &depth, &dead_depth);
+        }
         if (hash || continued) {
             if (l->kind != PT_LINE_BLANK || continued) {
                 l->kind = PT_LINE_PREPROCESSOR;
@@ -374,10 +451,8 @@ static bool pmccabe_skips(ts_c_ctx *ctx, TSNode node, ts_c_kind type,
         type == TS_K_preproc_elifdef) {
         return true;
     }
-    if (type == TS_K_preproc_if) {
-        TSNode cond = ts_c_field(node, TS_F_condition);
-        return ts_c_is(cond, TS_K_number_literal) &&
-               ctx->src[ts_node_start_byte(cond)] == '0';
+    if (ts_c_is_dead(ctx, node)) {
+        return true;
     }
     if ((ts_c_class(parent->node) & TS_C_CLASS_PREPROC) == 0) {
         return false;
