@@ -302,6 +302,25 @@ def clang(path: str, warnings: list[str], pattern: str) -> list[Finding]:
     return out
 
 
+def compiled_lines(path: str) -> set[int]:
+    """The lines of path that clang's preprocessor keeps (`clang -E`): the
+    code the compiler sees, without the #if arms it skips."""
+    marker = re.compile(r'^# (\d+) "(.*)"')
+    target = os.path.realpath(path)
+    kept: set[int] = set()
+    line, here = 0, False
+    for text in lines_of(["clang", "-E", "-w", path]):
+        m = marker.match(text)
+        if m:
+            line = int(m.group(1))
+            here = os.path.realpath(m.group(2)) == target
+            continue
+        if here and text.strip():
+            kept.add(line)
+        line += 1
+    return kept
+
+
 def mypy(paths: list[str]) -> list[Finding]:
     """mypy's no-untyped-def errors on paths, which share one directory."""
     out = []
@@ -702,9 +721,18 @@ def compare_c(args: argparse.Namespace, path: str, report: Report) -> None:
         if want(only, "excess-complexity"):
             cfg = ("rules:\n  excess-complexity:\n    options:\n"
                    "      max-nesting: 1000000\n      max-lines: 1000000\n")
+            ours = run_ptlint(args, "excess-complexity", [path], cfg,
+                              frontend=frontend)
+            theirs = pmccabe([path])
             report("excess-complexity", corpus, "pmccabe (traditional > 10)",
-                   run_ptlint(args, "excess-complexity", [path], cfg,
-                              frontend=frontend), pmccabe([path]))
+                   ours, theirs)
+            if frontend == "clang":
+                # libclang models the configuration being compiled, as
+                # clang-tidy does; pmccabe reads every function.
+                kept = compiled_lines(path)
+                report("excess-complexity", corpus + ", compiled code",
+                       "pmccabe, functions clang -E keeps", ours,
+                       [f for f in theirs if int(f.line) in kept])
         if want(only, "non-prototype-declaration"):
             report("non-prototype-declaration", corpus,
                    "clang -Wstrict-prototypes",
