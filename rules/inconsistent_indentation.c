@@ -9,13 +9,22 @@
  * first of its block).  Continuation lines, comments, strings,
  * preprocessor lines and labels are left alone; the statements after a
  * `case` label may sit one unit in from the label or from the `switch`,
- * and a `}` lines up with the line that opened its block.
+ * and a `}` lines up with the line that opened its block.  With the option
+ * check-comments, a line that starts a comment is held to pycodestyle's
+ * view of comments (E101/W191, E114, E117): the file's character, a
+ * multiple of the unit, and at most one unit in from a block's opener.
  */
 #include <string.h>
 
 #include "ptlint/rule.h"
 
 enum { MAX_DEPTH = 128, MAX_STEP = 64 };
+
+static const pt_option indentation_options[] = {
+    {"check-comments", PT_OPT_BOOL, "false",
+     "also check the lines that start a comment (as pycodestyle does)"},
+    {0},
+};
 
 /* What the whole file does, measured first. */
 typedef struct indent_profile {
@@ -32,6 +41,9 @@ typedef struct walk_state {
     int64_t sibling[MAX_DEPTH]; /* indent of the first line at depth d */
     int64_t label[MAX_DEPTH];   /* indent of a label just before, or -1 */
     uint32_t previous_depth;
+    bool check_comments;        /* the option */
+    int64_t previous_indent;    /* of the last code line, or -1 */
+    uint32_t next_code;         /* the first code line after a comment */
 } walk_state;
 
 static bool line_counts(const pt_line *line)
@@ -131,11 +143,88 @@ static bool closes_block(const pt_unit *unit, const pt_line *line)
     return lead < line->length && unit->text[line->start + lead] == '}';
 }
 
+/* True when the line's first non-blank text opens a comment (not the
+   ` * ` lines inside a C block comment). */
+static bool starts_comment(const pt_unit *unit, const pt_line *line)
+{
+    uint32_t lead = line->indent_spaces + line->indent_tabs;
+    const char *at = unit->text + line->start + lead;
+    uint32_t left = line->length - lead;
+    if (lead >= line->length) {
+        return false;
+    }
+    if (unit->language == PT_LANG_PYTHON) {
+        return at[0] == '#';
+    }
+    return left >= 2 && at[0] == '/' && (at[1] == '/' || at[1] == '*');
+}
+
+/* The first line after line n that is neither blank nor a comment, or 0
+   (remembered for the comment lines of the same run). */
+static uint32_t next_content_line(const pt_unit *unit, walk_state *w,
+                                  uint32_t n)
+{
+    if (w->next_code <= n) {
+        w->next_code = UINT32_MAX;  /* none: nothing follows */
+        for (uint32_t k = n + 1; k <= unit->lines.len; k++) {
+            uint8_t kind = pt_unit_line(unit, k)->kind;
+            if (kind != PT_LINE_BLANK && kind != PT_LINE_COMMENT) {
+                w->next_code = k;
+                break;
+            }
+        }
+    }
+    return w->next_code == UINT32_MAX ? 0 : w->next_code;
+}
+
+/*
+ * A comment line, as pycodestyle judges one: the file's indent character
+ * (E101, W191), a multiple of the unit (E114), and no more than one unit
+ * in from the line that opens the block the next code line starts (E117).
+ * A comment inside a statement (the next line continues it) is part of
+ * that statement, as continuation lines are.
+ */
+static void walk_comment(pt_rule_ctx *ctx, const pt_unit *unit,
+                         const indent_profile *p, walk_state *w, uint32_t n)
+{
+    const pt_line *line = pt_unit_line(unit, n);
+    pt_loc loc = {n, 1, line->start};
+    uint32_t next = next_content_line(unit, w, n);
+    const pt_line *next_line = next != 0 ? pt_unit_line(unit, next) : NULL;
+    if (next_line != NULL && next_line->kind != PT_LINE_CODE &&
+        next_line->kind != PT_LINE_PREPROCESSOR &&
+        next_line->kind != PT_LINE_LABEL) {
+        return;                 /* inside a statement */
+    }
+    if (!starts_comment(unit, line) || check_characters(ctx, p, line, loc) ||
+        p->unit == 0 || p->tabs) {
+        return;
+    }
+    int64_t actual = line->indent_width;
+    if (actual % p->unit != 0) {
+        pt_report(ctx, loc, "comment indented to column %lld, not a "
+                  "multiple of %u spaces", (long long)actual + 1, p->unit);
+        return;
+    }
+    bool opens = next_line != NULL && next_line->kind == PT_LINE_CODE &&
+                 w->previous_indent >= 0 &&
+                 next_line->depth > w->previous_depth;
+    if (opens && actual > w->previous_indent + p->unit) {
+        pt_report(ctx, loc, "comment indented to column %lld, more than one "
+                  "unit in from its block's opener (column %lld)",
+                  (long long)actual + 1, (long long)w->previous_indent + 1);
+    }
+}
+
 static void walk_line(pt_rule_ctx *ctx, const pt_unit *unit,
                       const indent_profile *p, walk_state *w, uint32_t n)
 {
     const pt_line *line = pt_unit_line(unit, n);
     uint32_t d = line->depth;
+    if (line->kind == PT_LINE_COMMENT && w->check_comments) {
+        walk_comment(ctx, unit, p, w, n);
+        return;
+    }
     if (line->kind == PT_LINE_LABEL && d < MAX_DEPTH) {
         w->label[d] = line->indent_width;
         w->sibling[d] = -1;
@@ -165,6 +254,7 @@ static void walk_line(pt_rule_ctx *ctx, const pt_unit *unit,
         w->label[d + 1] = -1;
     }
     w->previous_depth = d;
+    w->previous_indent = actual;
 }
 
 /* The first line with a parse error in a Python unit: what follows has
@@ -188,6 +278,8 @@ static void check_indentation(pt_rule_ctx *ctx, const pt_unit *unit)
     memset(&walk, -1, sizeof(walk));
     walk.opener[0] = 0;
     walk.previous_depth = 0;
+    walk.check_comments = pt_option_bool(ctx, "check-comments");
+    walk.next_code = 0;
     uint32_t stop = first_error_line(unit);
     for (uint32_t n = 1; n <= unit->lines.len && n < stop; n++) {
         walk_line(ctx, unit, &profile, &walk, n);
@@ -201,5 +293,6 @@ const pt_rule pt_rule_inconsistent_indentation = {
     .severity = PT_SEV_WARNING,
     .languages = PT_LANGS_ALL,
     .enabled = true,
+    .options = indentation_options,
     .check_unit = check_indentation,
 };

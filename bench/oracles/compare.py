@@ -634,6 +634,12 @@ def _compare_indentation(args: argparse.Namespace, files: list[str],
                                  sorted(other.items())) or "none"))
     report("inconsistent-indentation", "stdlib (code lines)",
            "pycodestyle, statement lines", ours, code)
+    # with check-comments, the rule takes pycodestyle's view of comments
+    cfg = ("rules:\n  inconsistent-indentation:\n    options:\n"
+           "      check-comments: true\n")
+    report("inconsistent-indentation", "stdlib, check-comments",
+           "pycodestyle E101,E111,E114,E117,W191",
+           run_ptlint(args, "inconsistent-indentation", four, cfg), theirs)
 
 
 def _compare_type_hints(args: argparse.Namespace, files: list[str],
