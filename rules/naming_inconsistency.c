@@ -125,7 +125,14 @@ static name_kind python_kind(const pt_decl *decl)
     case PT_DECL_PARAM:
         return KIND_PARAMETER;
     case PT_DECL_ATTRIBUTE:
-        return KIND_FIELD;
+        /* a class body's UPPER name is a constant, a Capitalized one a
+           nested type alias (as at module level); so is an UPPER
+           self.X or cls.X; other attributes are fields */
+        if (decl->detail != NULL && strcmp(decl->detail, "class") == 0) {
+            name_kind kind = python_module_kind(decl);
+            return kind == KIND_VARIABLE ? KIND_FIELD : kind;
+        }
+        return is_upper(decl->name) ? KIND_CONSTANT : KIND_FIELD;
     case PT_DECL_CLASS:
         return KIND_CLASS;
     default:

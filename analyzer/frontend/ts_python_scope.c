@@ -90,6 +90,8 @@ static int binding_kind(const ts_py_scope *sc)
         return PT_DECL_GLOBAL;
     case TS_PY_SCOPE_FUNCTION:
         return PT_DECL_LOCAL;
+    case TS_PY_SCOPE_CLASS:
+        return PT_DECL_ATTRIBUTE;       /* a class attribute */
     default:
         return -1;
     }
@@ -152,6 +154,9 @@ ts_py_name *ts_py_bind(ts_py_ctx *cx, ts_py_scope *sc, TSNode at,
         d->is_tuple_target = tuple_target;
         if (sc->kind == TS_PY_SCOPE_CLASS) {
             d->scope = sc->class_name;
+            if (kind == PT_DECL_ATTRIBUTE) {
+                d->detail = "class";    /* bound in the class body */
+            }
         }
     }
     return n;

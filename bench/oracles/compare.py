@@ -586,6 +586,16 @@ PEP8_STYLES = """rules:
 """
 
 
+def self_attribute(f: Finding) -> bool:
+    """Is the finding's name assigned as `self.NAME` (or `cls.`) on its
+    line?"""
+    with open(f.path, encoding="utf-8", errors="replace") as handle:
+        for number, text in enumerate(handle, 1):
+            if number == f.line:
+                return re.search(r"\b(self|cls)\.\w", text) is not None
+    return False
+
+
 def _compare_naming(args: argparse.Namespace, files: list[str],
                     report: Report) -> None:
     """naming-inconsistency against pep8-naming, on the files of one style."""
@@ -602,9 +612,10 @@ def _compare_naming(args: argparse.Namespace, files: list[str],
           (len(files) - len(clean), len(files)))
     cset = {os.path.realpath(p) for p in clean}
     # pep8-naming has no check for attributes (`self.x`): ptlint's
-    # findings on fields are left out of the comparison
+    # findings on them are left out of the comparison; names bound in a
+    # class body (N815) stay
     ours = [f for f in auto if f.path in cset and
-            " fields" not in f.text]
+            not (" fields" in f.text and self_attribute(f))]
     theirs = pep8_naming(clean, args.jobs)
     # N801 names the class with its underscores stripped (`_patch` is
     # "class name 'patch'"): compare names without them

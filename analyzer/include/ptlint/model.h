@@ -74,7 +74,8 @@ typedef enum pt_decl_kind {
     PT_DECL_LOCAL,              /* variable local to a function */
     PT_DECL_GLOBAL,             /* C file-scope or Python module variable */
     PT_DECL_FIELD,              /* C struct/union member */
-    PT_DECL_ATTRIBUTE,          /* Python self.<name> assigned in a class */
+    PT_DECL_ATTRIBUTE,          /* Python self.<name> assigned in a class,
+                                   or a name bound in a class body */
     PT_DECL_TYPE,               /* C struct/union/enum tag */
     PT_DECL_TYPEDEF,            /* C typedef name */
     PT_DECL_MACRO,              /* C #define */
@@ -94,7 +95,9 @@ typedef struct pt_decl {
     const char *type_text;      /* C type spelling; Python annotation */
     const char *doc;            /* doc comment or docstring, or NULL */
     const char *detail;         /* import: "module" or "module.name";
-                                   class: its bases, comma separated */
+                                   class: its bases, comma separated;
+                                   Python attribute bound in the class
+                                   body (not self.x): "class" */
     uint32_t reads;             /* uses that read the value */
     uint32_t writes;            /* assignments after the declaration */
     bool is_public;             /* C: external linkage; Python: no _ */
