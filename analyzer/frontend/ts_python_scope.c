@@ -453,6 +453,17 @@ static ts_py_name *nonlocal_target(ts_py_scope *sc, const char *name)
     return NULL;
 }
 
+/* The nearest function scope enclosing sc, or NULL. */
+static ts_py_scope *enclosing_function(ts_py_scope *sc)
+{
+    for (ts_py_scope *s = sc->parent; s != NULL; s = s->parent) {
+        if (s->kind == TS_PY_SCOPE_FUNCTION) {
+            return s;
+        }
+    }
+    return NULL;
+}
+
 /* `global x` / `nonlocal x`: later bindings and reads of `x` here go to
    the module's (the enclosing function's) binding, and the statement
    itself counts as a use of it, as in pyflakes. */
@@ -479,6 +490,13 @@ static void walk_global(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
             e->decl = -1;
         }
         ts_py_name *outer = nonlocal ? nonlocal_target(sc, name) : NULL;
+        ts_py_scope *owner = nonlocal ? enclosing_function(sc) : NULL;
+        if (outer == NULL && owner != NULL) {
+            /* the enclosing function binds it further down (a nested def
+               comes first): bind it there now; that binding takes this
+               one's place when the walk meets it */
+            outer = ts_py_bind(cx, owner, id, name, PT_DECL_LOCAL, false);
+        }
         if (outer != NULL) {
             e->decl = outer->decl;
             e->is_global = outer->is_global;
