@@ -296,6 +296,7 @@ bool cc_macro_stmt(cc_ctx *c, CXCursor stmt)
         return false;
     }
     macro_call(c, stmt, m, true);
+    count_macro_reads(c, stmt, m);  /* `CHECK_ERR(err, "x")` reads err */
     return true;
 }
 

@@ -288,17 +288,20 @@ def pmccabe(paths: list[str]) -> list[Finding]:
 CLANG_FLAGS = ["-fsyntax-only", "-w"]
 
 
-def clang(path: str, warnings: list[str], pattern: str) -> list[Finding]:
-    """clang's warnings on path, with only warnings on, that match pattern."""
-    cmd = ["clang", "-fsyntax-only", "-Wno-everything"] + warnings + [path]
+def clang(paths: list[str], warnings: list[str],
+          pattern: str) -> list[Finding]:
+    """clang's warnings on each of paths, with only warnings on, that match
+    pattern."""
     pat = re.compile(r"^(.*?):(\d+):\d+: warning: " + pattern)
     out = []
-    for line in lines_of(cmd):
-        m = pat.match(line)
-        if m:
-            name = re.search(r"'([^']*)'", line)
-            out.append(Finding(m.group(1), m.group(2),
-                               name.group(1) if name else None, line))
+    for path in paths:
+        cmd = ["clang", "-fsyntax-only", "-Wno-everything"] + warnings + [path]
+        for line in lines_of(cmd):
+            m = pat.match(line)
+            if m:
+                name = re.search(r"'([^']*)'", line)
+                out.append(Finding(m.group(1), m.group(2),
+                                   name.group(1) if name else None, line))
     return out
 
 
@@ -553,6 +556,22 @@ def sqlite_file(args: argparse.Namespace) -> str:
     return path
 
 
+def c_examples(args: argparse.Namespace) -> list[str]:
+    """Real C nobody here wrote that clang compiles alone: the example
+    programs Debian packages ship (zlib, libpng, liblzma, libidn2, expat,
+    nettle...) under --c-examples, each kept when `clang -fsyntax-only`
+    accepts it with the headers this machine has."""
+    found = []
+    for path in sorted(glob.glob(os.path.join(args.c_examples, "**", "*.c"),
+                                 recursive=True)):
+        ok = subprocess.run(["clang", "-fsyntax-only", "-w", path],
+                            stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL).returncode == 0
+        if ok:
+            found.append(path)
+    return found
+
+
 def mypy_sample(args: argparse.Namespace, files: list[str]) -> list[str]:
     """Copies ~N stdlib files under unique names (so mypy does not see
     them as shadowing the typeshed stubs) and returns the copies."""
@@ -706,56 +725,61 @@ def want(only: set[str] | None, rule: str) -> bool:
     return not only or rule in only
 
 
-def compare_c(args: argparse.Namespace, path: str, report: Report) -> None:
-    """Compare each C rule asked for with its oracle on path, per frontend."""
+def compare_c(args: argparse.Namespace, name: str, paths: list[str],
+              report: Report) -> None:
+    """Compare each C rule asked for with its oracle on paths (the corpus
+    called name), per frontend."""
     only = args.only
     ranges = None
     for frontend in ("tree-sitter", "clang"):
-        corpus = "sqlite3.c (%s)" % frontend
+        corpus = "%s (%s)" % (name, frontend)
         if want(only, "unused-variable"):
             report("unused-variable (C)", corpus,
                    "clang -Wunused-variable -Wunused-but-set-variable",
-                   run_ptlint(args, "unused-variable", [path],
+                   run_ptlint(args, "unused-variable", paths,
                               frontend=frontend),
-                   clang(path, ["-Wunused-variable",
-                                "-Wunused-but-set-variable"],
+                   clang(paths, ["-Wunused-variable",
+                                 "-Wunused-but-set-variable"],
                          r".*(unused variable|set but not used)"))
         if want(only, "unused-parameter"):
-            theirs = clang(path, ["-Wunused-parameter"], r"unused parameter")
+            theirs = clang(paths, ["-Wunused-parameter"], r"unused parameter")
             if ranges is None:
-                ranges = c_function_ranges(args, path)
-            static = [f for f in theirs if in_static_function(ranges, f.line)]
+                ranges = {os.path.realpath(p): c_function_ranges(args, p)
+                          for p in paths}
+            static = [f for f in theirs
+                      if in_static_function(ranges.get(f.path, []), f.line)]
             report("unused-parameter (static)", corpus,
                    "clang -Wunused-parameter in static functions",
-                   run_ptlint(args, "unused-parameter", [path],
+                   run_ptlint(args, "unused-parameter", paths,
                               frontend=frontend), static)
             cfg = ("rules:\n  unused-parameter:\n    options:\n"
                    "      public-functions: true\n")
             report("unused-parameter (all)", corpus,
                    "clang -Wunused-parameter",
-                   run_ptlint(args, "unused-parameter", [path], cfg,
+                   run_ptlint(args, "unused-parameter", paths, cfg,
                               frontend=frontend), theirs)
         if want(only, "excess-complexity"):
             cfg = ("rules:\n  excess-complexity:\n    options:\n"
                    "      max-nesting: 1000000\n      max-lines: 1000000\n")
-            ours = run_ptlint(args, "excess-complexity", [path], cfg,
+            ours = run_ptlint(args, "excess-complexity", paths, cfg,
                               frontend=frontend)
-            theirs = pmccabe([path])
+            theirs = pmccabe(paths)
             report("excess-complexity", corpus, "pmccabe (traditional > 10)",
                    ours, theirs)
             if frontend == "clang":
                 # libclang models the configuration being compiled, as
                 # clang-tidy does; pmccabe reads every function.
-                kept = compiled_lines(path)
+                kept = {os.path.realpath(p): compiled_lines(p) for p in paths}
                 report("excess-complexity", corpus + ", compiled code",
                        "pmccabe, functions clang -E keeps", ours,
-                       [f for f in theirs if int(f.line) in kept])
+                       [f for f in theirs
+                        if f.line in kept.get(f.path, set())])
         if want(only, "non-prototype-declaration"):
             report("non-prototype-declaration", corpus,
                    "clang -Wstrict-prototypes",
-                   run_ptlint(args, "non-prototype-declaration", [path],
+                   run_ptlint(args, "non-prototype-declaration", paths,
                               frontend=frontend),
-                   clang(path, ["-Wstrict-prototypes"],
+                   clang(paths, ["-Wstrict-prototypes"],
                          r".*\[-Wstrict-prototypes\]"))
 
 
@@ -763,12 +787,14 @@ def main() -> None:
     """Run the comparisons asked for and print a row per rule and corpus."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ptlint", default=os.path.join(ROOT, "build", "ptlint"))
-    ap.add_argument("--corpus", choices=("all", "stdlib", "sqlite"),
-                    default="all")
+    ap.add_argument("--corpus", choices=("all", "stdlib", "sqlite",
+                                         "c-examples"), default="all")
     ap.add_argument("--only", type=lambda s: set(s.split(",")),
                     help="rule ids to compare (default: all)")
     ap.add_argument("--stdlib", help="standard library directory")
     ap.add_argument("--sqlite", help="path of sqlite3.c")
+    ap.add_argument("--c-examples", default="/usr/share",
+                    help="folder searched for C example programs")
     ap.add_argument("--cache", default=os.path.join(
         os.path.expanduser("~"), ".cache", "ptlint-oracles"))
     ap.add_argument("--mypy-sample", type=int, default=100)
@@ -802,7 +828,12 @@ def main() -> None:
     if args.corpus in ("all", "stdlib"):
         compare_python(args, stdlib_files(args), report)
     if args.corpus in ("all", "sqlite"):
-        compare_c(args, sqlite_file(args), report)
+        compare_c(args, "sqlite3.c", [sqlite_file(args)], report)
+    if args.corpus in ("all", "c-examples"):
+        examples = c_examples(args)
+        print("c-examples: %d C files under %s that clang compiles alone" %
+              (len(examples), args.c_examples))
+        compare_c(args, "C examples", examples, report)
     if args.markdown:
         print("\n| rule | corpus | oracle | both | only ptlint | only oracle "
               "| agreement |\n| --- | --- | --- | ---: | ---: | ---: | ---: |")
