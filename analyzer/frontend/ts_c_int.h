@@ -232,7 +232,6 @@ typedef struct ts_c_jump {
     uint32_t cont;               /* TS_C_NONE inside a switch */
 } ts_c_jump;
 
-/* The state of one pt_parse_c_tree_sitter() call. */
 /* A byte range [start, end) of the text. */
 typedef struct ts_c_span {
     uint32_t start;
@@ -246,6 +245,7 @@ typedef struct ts_c_macro_words {
     const char **words;
 } ts_c_macro_words;
 
+/* The state of one pt_parse_c_tree_sitter() call. */
 typedef struct ts_c_ctx {
     pt_unit *unit;
     pt_arena *arena;
