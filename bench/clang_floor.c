@@ -28,7 +28,7 @@ static int parse_one(CXIndex index, const char *path)
     snprintf(i1, sizeof(i1), "-I%s", dir);
     snprintf(i2, sizeof(i2), "-I%s/include", dir);
     snprintf(i3, sizeof(i3), "-I%s/../include", dir);
-    const char *args[] = {"-x", "c", "-std=c17", i1, i2, i3,
+    const char *args[] = {"-x", "c", "-std=gnu17", i1, i2, i3,
                           "-Wno-everything"};
     unsigned flags = CXTranslationUnit_DetailedPreprocessingRecord |
                      CXTranslationUnit_KeepGoing |

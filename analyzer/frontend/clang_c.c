@@ -58,7 +58,7 @@ static CXTranslationUnit parse_tu(CXIndex index, const char *name,
         snprintf(i1, n, "-I%s", dir);
         snprintf(i2, n, "-I%s/include", dir);
         snprintf(i3, n, "-I%s/../include", dir);
-        const char *args[] = {"-x", "c", "-std=c17", i1, i2, i3,
+        const char *args[] = {"-x", "c", "-std=gnu17", i1, i2, i3,
                               "-Wno-everything"};
         clang_parseTranslationUnit2(index, name, args,
                                     (int)(sizeof(args) / sizeof(args[0])),
@@ -211,6 +211,21 @@ static bool error_recorded(const pt_unit *u, uint32_t off)
     return false;
 }
 
+/* Keeps the offset of an error in the main file that is not a parse
+   error; ones that a missing header explains are kept too (the names it
+   would have declared are the undeclared ones). */
+static void note_semantic_error(cc_ctx *c, CXDiagnostic diag)
+{
+    uint32_t off = 0;
+    if (clang_getDiagnosticSeverity(diag) < CXDiagnostic_Error ||
+        !cc_file_offset(c, clang_getDiagnosticLocation(diag), &off)) {
+        return;
+    }
+    uint32_t *slot = pt_vec_push(c->unit->arena, &c->semantic_errors,
+                                 sizeof(*slot));
+    *slot = off;
+}
+
 /*
  * One error per position.  An error at the end of the text (`expected
  * '}'` at EOF, an expression cut short) means the file was cut short.
@@ -223,7 +238,9 @@ static void collect_errors(cc_ctx *c)
         CXDiagnostic diag = clang_getDiagnostic(c->tu, i);
         uint32_t off = 0;
         note_missing_include(c, diag);
-        if (is_parse_error(c, diag, &off)) {
+        if (!is_parse_error(c, diag, &off)) {
+            note_semantic_error(c, diag);
+        } else {
             if (off >= end) {
                 c->unit->truncated = true;
             }
@@ -237,18 +254,28 @@ static void collect_errors(cc_ctx *c)
     }
 }
 
-/* Marks functions that hold a recorded parse error partial. */
+/* Marks the functions that hold the error at `off` partial. */
+static void mark_partial_at(pt_unit *u, uint32_t off)
+{
+    for (uint32_t f = 0; f < u->functions.len; f++) {
+        pt_function *fn = pt_unit_function(u, f);
+        if (off >= fn->start.byte && off <= fn->end.byte + 1) {
+            fn->partial = true;
+        }
+    }
+}
+
+/* Marks functions that hold a recorded parse error, or an error clang
+   recovered from by dropping an expression, partial. */
 static void mark_partial(cc_ctx *c)
 {
     pt_unit *u = c->unit;
     for (uint32_t i = 0; i < u->errors.len; i++) {
-        uint32_t off = ((pt_loc *)u->errors.items)[i].byte;
-        for (uint32_t f = 0; f < u->functions.len; f++) {
-            pt_function *fn = pt_unit_function(u, f);
-            if (off >= fn->start.byte && off <= fn->end.byte + 1) {
-                fn->partial = true;
-            }
-        }
+        mark_partial_at(u, ((pt_loc *)u->errors.items)[i].byte);
+    }
+    const uint32_t *semantic = c->semantic_errors.items;
+    for (uint32_t i = 0; i < c->semantic_errors.len; i++) {
+        mark_partial_at(u, semantic[i]);
     }
 }
 

@@ -81,6 +81,10 @@ typedef struct cc_ctx {
     uint32_t name_next_cap;
     /* names of functions used as values (arena strings) */
     pt_vec fn_values;
+    /* offsets (uint32_t) of the main file's errors that are not parse
+       errors (an undeclared name): clang drops the expression around
+       them, so the function holding one is modelled only in part */
+    pt_vec semantic_errors;
     /* the function being lowered */
     int32_t fn;
     uint32_t cur;

@@ -370,6 +370,47 @@ def test_missing_header_said_once(work: str) -> None:
     res.expect("one.c:1:10" in notes[0], "the note does not say where")
 
 
+UNDECLARED_C = """#include "not_here.h"
+
+/* Is the provider's mode a directory?  PT_MODE_DIR comes from the
+   missing header: clang drops the condition that reads `mode`. */
+static int mode_is_dir(int mode)
+{
+    if (mode != 0 && (mode & PT_MODE_DIR) != 0) {
+        return 1;
+    }
+    return 0;
+}
+
+/* Never reads `flags`. */
+static int always_one(int flags)
+{
+    return 1;
+}
+
+/* Both, so that neither is unused. */
+int pt_mode_check(int mode)
+{
+    return mode_is_dir(mode) + always_one(mode);
+}
+"""
+
+
+def test_undeclared_name_partial(work: str) -> None:
+    """libclang: a function holding an error clang recovers from by dropping
+    an expression (a name a missing header declares) is analysed in part,
+    so what the dropped expression read is not reported unused.
+
+    Raises AssertionError if not.
+    """
+    write(os.path.join(work, "modes.c"), UNDECLARED_C)
+    got, res = findings(work, "--frontend", "clang", "--no-cache",
+                        "--select", "unused-parameter", "modes.c")
+    names = sorted(f["message"].split("'")[1] for f in got)
+    res.expect(names == ["flags"],
+               "unused parameters %r, expected only 'flags'" % names)
+
+
 # ----------------------------------------------------------------- formats
 
 def test_select_ignore(work: str) -> None:
@@ -988,7 +1029,7 @@ GROUPS = {
     "exit": [test_exit_status, test_exit_bad_option, test_exit_unknown_rule,
              test_exit_missing_path, test_exit_bad_config,
              test_exit_syntax_error, test_exit_truncated_c,
-             test_missing_header_said_once],
+             test_missing_header_said_once, test_undeclared_name_partial],
     "formats": [test_select_ignore, test_format_json, test_format_sarif,
                 test_format_junit, test_format_github, test_output_file,
                 test_text_format],
