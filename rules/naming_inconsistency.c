@@ -222,8 +222,9 @@ static uint32_t name_set_add(name_set *set, const pt_unit *unit,
    it is judged once, at all of its bindings. */
 static bool may_repeat(const pt_unit *unit, const pt_decl *decl)
 {
-    if (unit->language == PT_LANG_PYTHON && decl->kind == PT_DECL_LOCAL) {
-        return true;
+    if (unit->language == PT_LANG_PYTHON) {
+        /* each def and class statement is a decl of its own */
+        return decl->kind == PT_DECL_LOCAL;
     }
     return decl->kind == PT_DECL_FUNCTION || decl->kind == PT_DECL_TYPE ||
            decl->kind == PT_DECL_TYPEDEF;

@@ -102,6 +102,56 @@ static void params(ts_py_ctx *cx, TSNode list, ts_py_scope *outer,
     ts_py_it_done(&it);
 }
 
+/* Is the def an accessor of the property it is named after
+   (`@x.setter def x`)?  Such a def is part of that property. */
+static bool is_accessor(ts_py_ctx *cx, TSNode def, const char *name)
+{
+    TSNode parent = ts_py_def_parent(cx, def);
+    if (!ts_py_is(parent, TS_PY_K_decorated_definition)) {
+        return false;
+    }
+    size_t n = strlen(name);
+    bool found = false;
+    ts_py_it it = ts_py_kids(cx, parent, true);
+    for (TSNode dec; !found && ts_py_it_next(&it, &dec);) {
+        if (!ts_py_is(dec, TS_PY_K_decorator)) {
+            continue;
+        }
+        const char *text = ts_py_text(cx, ts_py_child(dec, 0));
+        found = strncmp(text, name, n) == 0 && text[n] == '.';
+    }
+    ts_py_it_done(&it);
+    return found;
+}
+
+/*
+ * A def or class that rebinds a name bound before in the scope (`if win:
+ * def f(): ... else: def f(): ...`, `try: from _x import f / except
+ * ImportError: def f(): ...`, `X = alias` then `class X` in the other
+ * branch) is a declaration of its own, judged on its own, as pydocstyle
+ * and pep8-naming judge each statement.  Not over a function's local or
+ * parameter, whose "unused" judgement the earlier binding carries (the
+ * rebinding already counted as pyflakes counts it); property accessors
+ * stay part of their property.
+ */
+static void own_decl(ts_py_ctx *cx, ts_py_scope *sc, ts_py_name *b,
+                     TSNode name, const char *text, int kind)
+{
+    if (b->decl < 0 || ts_node_is_null(name)) {
+        return;
+    }
+    const pt_decl *d = pt_unit_decl(cx->unit, (uint32_t)b->decl);
+    if (d->kind == PT_DECL_LOCAL || d->kind == PT_DECL_PARAM ||
+        d->loc.byte == ts_node_start_byte(name)) {
+        return;
+    }
+    b->decl = ts_py_add_decl(cx, (pt_decl_kind)kind, name, text,
+                             sc->function);
+    if (sc->kind == TS_PY_SCOPE_CLASS) {
+        pt_unit_decl(cx->unit, (uint32_t)b->decl)->scope = sc->class_name;
+    }
+}
+
 /* First pass: the pt_function and the decl of a def. */
 static pt_function *new_function(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
 {
@@ -131,6 +181,9 @@ static pt_function *new_function(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
     ts_py_name *b = ts_py_bind(cx, sc, name, text,
                                sc->kind == TS_PY_SCOPE_OTHER ? -1 : kind,
                                false);
+    if (!is_accessor(cx, node, text)) {
+        own_decl(cx, sc, b, name, text, kind);
+    }
     pt_decl *d = NULL;
     fn = pt_unit_function(cx->unit, (uint32_t)index);
     fn->decl = -1;
@@ -226,6 +279,7 @@ void ts_py_walk_class(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
         ts_py_name *b = ts_py_bind(cx, sc, name, text,
                                    sc->kind == TS_PY_SCOPE_OTHER
                                        ? -1 : PT_DECL_CLASS, false);
+        own_decl(cx, sc, b, name, text, PT_DECL_CLASS);
         if (b->decl >= 0) {
             pt_decl *d = pt_unit_decl(cx->unit, (uint32_t)b->decl);
             if (d->kind == PT_DECL_CLASS) {
