@@ -329,7 +329,7 @@ static void visit(const void *state, const pt_block *block,
 
 static void check_function(null_check *check, const pt_function *fn)
 {
-    check->vars.len = 0;
+    pt_names_free(&check->vars);   /* empty, hash index too */
     collect_sources(check, fn);
     check->reported = calloc(check->vars.len + 1, sizeof(bool));
     check->analysis = (pt_dataflow){

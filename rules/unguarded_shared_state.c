@@ -510,7 +510,7 @@ static void check_unguarded(pt_rule_ctx *ctx, const pt_unit *unit)
         for (int round = 0; round < 4; round++) {
             memset(scan.calls, 0, (n + 1) * sizeof(uint32_t));
             memset(scan.calls_held, 0, (n + 1) * sizeof(uint32_t));
-            scan.call_facts.len = 0;
+            pt_names_free(&scan.call_facts);
             scan_functions(&scan);
             if (!infer_entry_locked(&scan)) {
                 break;

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "ptlint/dataflow.h"
 #include "ptlint/model.h"
 
 static void test_lines_and_indent(void **state)
@@ -62,12 +63,36 @@ static void test_vec_grows(void **state)
     pt_arena_free(arena);
 }
 
+/* Past 16 names the set is hashed; emptied and filled again, it must not
+   find the names it held before (their stale index would lie past the
+   state an analysis sized for the new names). */
+static void test_names_emptied(void **state)
+{
+    (void)state;
+    static const char *const first[] = {
+        "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9",
+        "b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9",
+    };
+    pt_names names = {0};
+    for (size_t i = 0; i < sizeof(first) / sizeof(first[0]); i++) {
+        assert_int_equal(pt_names_add(&names, first[i]), i);
+    }
+    assert_int_equal(pt_names_find(&names, "b9"), 19);
+    pt_names_free(&names);
+    assert_int_equal(pt_names_add(&names, "c0"), 0);
+    assert_int_equal(pt_names_find(&names, "b9"), -1);
+    assert_int_equal(pt_names_find(&names, "a0"), -1);
+    assert_int_equal(pt_names_find(&names, "c0"), 0);
+    pt_names_free(&names);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lines_and_indent),
         cmocka_unit_test(test_loc_at),
         cmocka_unit_test(test_vec_grows),
+        cmocka_unit_test(test_names_emptied),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

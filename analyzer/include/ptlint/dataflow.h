@@ -90,7 +90,9 @@ void pt_bits_intersect(void *into, const void *from, size_t size,
 /* ---- names: a small interner for the paths an analysis tracks ---- */
 
 /* Interned names, numbered in the order they were added (bit indices of
-   a state); zero-initialised is empty; hashed once it holds 16. */
+   a state); zero-initialised is empty; hashed once it holds 16.  Empty it
+   with pt_names_free(), never by setting len: the hash index would
+   still name the old entries. */
 typedef struct pt_names {
     const char **items;         /* borrowed strings */
     uint32_t len;
