@@ -206,6 +206,53 @@ static pt_function *new_function(ts_py_ctx *cx, TSNode node, ts_py_scope *sc)
     return fn;
 }
 
+/* Does a PEP 484 signature comment (`# type: (str) -> None`) sit between
+   the def's parameters and its first statement?  mypy takes it as the
+   def's annotations. */
+static bool has_signature_comment(ts_py_ctx *cx, TSNode def)
+{
+    TSNode list = ts_py_field(def, TS_PY_F_parameters);
+    TSNode body = ts_py_field(def, TS_PY_F_body);
+    if (ts_node_is_null(list) || ts_node_is_null(body)) {
+        return false;
+    }
+    uint32_t lo = ts_node_end_byte(list);
+    uint32_t hi = ts_node_named_child_count(body) > 0
+                      ? ts_node_start_byte(ts_node_named_child(body, 0))
+                      : ts_node_end_byte(body);
+    const pt_comment *comments = cx->unit->comments.items;
+    uint32_t first = 0, last = cx->unit->comments.len;
+    while (first < last) {      /* the first comment at or after lo */
+        uint32_t mid = first + (last - first) / 2;
+        if (comments[mid].start.byte < lo) {
+            first = mid + 1;
+        } else {
+            last = mid;
+        }
+    }
+    for (uint32_t i = first; i < cx->unit->comments.len &&
+                             comments[i].start.byte < hi; i++) {
+        const char *text = comments[i].text;
+        if (text != NULL && strncmp(text, "# type:", 7) == 0 &&
+            strstr(text, "->") != NULL) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A signature comment annotates every parameter and the return. */
+static void annotate_from_comment(ts_py_ctx *cx, pt_function *fn)
+{
+    fn->returns_annotated = true;
+    if (fn->decl >= 0) {
+        pt_unit_decl(cx->unit, (uint32_t)fn->decl)->has_type = true;
+    }
+    for (uint32_t i = 0; i < fn->params.len; i++) {
+        pt_unit_decl(cx->unit, pt_function_param(fn, i))->has_type = true;
+    }
+}
+
 void ts_py_walk_def(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
 {
     if (depth > TS_PY_MAX_DEPTH) {
@@ -227,6 +274,9 @@ void ts_py_walk_def(ts_py_ctx *cx, TSNode node, ts_py_scope *sc, int depth)
         defs[index].scope = inner;
     }
     params(cx, ts_py_field(node, TS_PY_F_parameters), sc, inner, fn, depth);
+    if (fn != NULL && has_signature_comment(cx, node)) {
+        annotate_from_comment(cx, pt_unit_function(cx->unit, (uint32_t)index));
+    }
     ts_py_walk(cx, ts_py_field(node, TS_PY_F_body), inner, depth + 1);
 }
 

@@ -5,6 +5,7 @@
  */
 #include "frontend/ts_python_int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -788,6 +789,49 @@ static void handlers_rebind(ts_py_ctx *cx)
     }
 }
 
+/*
+ * PEP 484 type comments (`x = []  # type: List[Provider]`, a def's
+ * `# type: (str) -> None`) use the names they spell, as pyflakes counts
+ * them: each identifier that is not after a dot reads the module's
+ * binding of that name.  `# type: ignore` names nothing.
+ */
+static void type_comment_reads(ts_py_ctx *cx)
+{
+    static const char prefix[] = "# type:";
+    const pt_comment *comments = cx->unit->comments.items;
+    for (uint32_t i = 0; i < cx->unit->comments.len; i++) {
+        const char *p = comments[i].text;
+        if (p == NULL || strncmp(p, prefix, sizeof(prefix) - 1) != 0) {
+            continue;
+        }
+        p += sizeof(prefix) - 1;
+        p += strspn(p, " \t");
+        if (strncmp(p, "ignore", 6) == 0) {
+            continue;
+        }
+        while (*p != '\0') {
+            if (!isalpha((unsigned char)*p) && *p != '_') {
+                p++;
+                continue;
+            }
+            const char *start = p;
+            while (isalnum((unsigned char)*p) || *p == '_') {
+                p++;
+            }
+            bool attribute = start > comments[i].text && start[-1] == '.';
+            if (attribute) {
+                continue;
+            }
+            const char *name = pt_arena_strndup(cx->unit->arena, start,
+                                                (size_t)(p - start));
+            int32_t decl = ts_py_resolve(cx->module, name, false);
+            if (decl >= 0) {
+                pt_unit_decl(cx->unit, (uint32_t)decl)->reads++;
+            }
+        }
+    }
+}
+
 void ts_py_scopes_build(ts_py_ctx *cx, TSNode root)
 {
     cx->module = ts_py_scope_open(cx, NULL, TS_PY_SCOPE_MODULE, root);
@@ -796,6 +840,7 @@ void ts_py_scopes_build(ts_py_ctx *cx, TSNode root)
     cx->next_scope = 1;
     walk_children(cx, root, cx->module, 0);
     handlers_rebind(cx);
+    type_comment_reads(cx);
     if (!cx->undefined_read) {
         return;
     }
