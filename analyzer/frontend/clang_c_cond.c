@@ -483,22 +483,35 @@ static bool arms_skipping(const pp_arms *arms)
     return arms->skipped != 0;
 }
 
+/* Does token i + 1 spell one of the directive words? */
+static bool directive_in(const cc_ctx *c, uint32_t i,
+                         const char *const *words, size_t n)
+{
+    for (size_t w = 0; w < n; w++) {
+        if (cc_token_is(c, i + 1, words[w])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Follows the directive whose `#` is token i. */
 static void arms_directive(const cc_ctx *c, uint32_t i, pp_arms *arms)
 {
+    static const char *const opens[] = {"if", "ifdef", "ifndef"};
+    static const char *const other_arms[] = {"else", "elif", "elifdef",
+                                             "elifndef"};
     uint64_t bit = arms->depth >= 1 && arms->depth <= 64
                        ? (uint64_t)1 << (arms->depth - 1)
                        : 0;
-    if (cc_token_is(c, i + 1, "if") || cc_token_is(c, i + 1, "ifdef") ||
-        cc_token_is(c, i + 1, "ifndef")) {
+    if (directive_in(c, i, opens, sizeof(opens) / sizeof(opens[0]))) {
         arms->depth++;
         bool zero = cc_token_is(c, i + 1, "if") && cc_token_is(c, i + 2, "0");
         if (zero && arms->depth <= 64) {
             arms->skipped |= (uint64_t)1 << (arms->depth - 1);
         }
-    } else if (cc_token_is(c, i + 1, "else") || cc_token_is(c, i + 1, "elif") ||
-               cc_token_is(c, i + 1, "elifdef") ||
-               cc_token_is(c, i + 1, "elifndef")) {
+    } else if (directive_in(c, i, other_arms,
+                            sizeof(other_arms) / sizeof(other_arms[0]))) {
         arms->skipped |= bit;
     } else if (cc_token_is(c, i + 1, "endif") && arms->depth > 0) {
         arms->skipped &= ~bit;

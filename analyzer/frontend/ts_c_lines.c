@@ -223,6 +223,34 @@ static bool directive_is_if_zero(const ts_c_ctx *ctx, uint32_t p, uint32_t end)
     return after_if != 0 && directive_is(ctx, after_if, end, "0");
 }
 
+/* What a conditional directive does to the #if nesting. */
+typedef enum pp_directive {
+    PP_OTHER,                   /* #define, #include, ... */
+    PP_OPEN,                    /* #if, #ifdef, #ifndef */
+    PP_ARM,                     /* #else, #elif... : the next arm */
+    PP_CLOSE,                   /* #endif */
+} pp_directive;
+
+/* The kind of the directive at p (just after `#`). */
+static pp_directive directive_of(const ts_c_ctx *ctx, uint32_t p,
+                                 uint32_t end)
+{
+    static const struct {
+        const char *word;
+        pp_directive kind;
+    } table[] = {
+        {"if", PP_OPEN},      {"ifdef", PP_OPEN},   {"ifndef", PP_OPEN},
+        {"else", PP_ARM},     {"elif", PP_ARM},     {"elifdef", PP_ARM},
+        {"elifndef", PP_ARM}, {"endif", PP_CLOSE},
+    };
+    for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+        if (directive_is(ctx, p, end, table[i].word)) {
+            return table[i].kind;
+        }
+    }
+    return PP_OTHER;
+}
+
 /*
  * Follows the directive on line l, whose `#` is at p, through the #if
  * nesting; records the first arm of each outermost `#if 0` in ctx->dead,
@@ -235,11 +263,10 @@ static void track_if_zero(ts_c_ctx *ctx, const pt_line *l, uint32_t p,
                           uint32_t *depth, uint32_t *dead_depth)
 {
     uint32_t end = l->start + l->length;
-    p++;                        /* past '#' */
-    if (directive_is(ctx, p, end, "if") || directive_is(ctx, p, end, "ifdef") ||
-        directive_is(ctx, p, end, "ifndef")) {
+    pp_directive kind = directive_of(ctx, p + 1, end);
+    if (kind == PP_OPEN) {
         ++*depth;
-        if (*dead_depth == 0 && directive_is_if_zero(ctx, p, end)) {
+        if (*dead_depth == 0 && directive_is_if_zero(ctx, p + 1, end)) {
             *dead_depth = *depth;
             ts_c_span *span = pt_vec_push(ctx->arena, &ctx->dead,
                                           sizeof(*span));
@@ -248,17 +275,13 @@ static void track_if_zero(ts_c_ctx *ctx, const pt_line *l, uint32_t p,
         }
         return;
     }
-    bool closes = directive_is(ctx, p, end, "endif");
-    bool other_arm = directive_is(ctx, p, end, "else") ||
-                     directive_is(ctx, p, end, "elif") ||
-                     directive_is(ctx, p, end, "elifdef") ||
-                     directive_is(ctx, p, end, "elifndef");
-    if ((closes || other_arm) && *dead_depth != 0 && *depth == *dead_depth) {
+    bool ends_arm = kind == PP_ARM || kind == PP_CLOSE;
+    if (ends_arm && *dead_depth != 0 && *depth == *dead_depth) {
         ts_c_span *spans = ctx->dead.items;
         spans[ctx->dead.len - 1].end = l->start;
         *dead_depth = 0;
     }
-    if (closes && *depth > 0) {
+    if (kind == PP_CLOSE && *depth > 0) {
         --*depth;
     }
 }

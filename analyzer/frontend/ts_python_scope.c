@@ -789,11 +789,35 @@ static void handlers_rebind(ts_py_ctx *cx)
     }
 }
 
+/* Each identifier of `text` that is not after a dot reads the module's
+   binding of that name. */
+static void read_type_names(ts_py_ctx *cx, const char *text)
+{
+    for (const char *p = text; *p != '\0';) {
+        if (!isalpha((unsigned char)*p) && *p != '_') {
+            p++;
+            continue;
+        }
+        const char *start = p;
+        while (isalnum((unsigned char)*p) || *p == '_') {
+            p++;
+        }
+        if (start > text && start[-1] == '.') {
+            continue;           /* an attribute: typing.List reads typing */
+        }
+        const char *name = pt_arena_strndup(cx->unit->arena, start,
+                                            (size_t)(p - start));
+        int32_t decl = ts_py_resolve(cx->module, name, false);
+        if (decl >= 0) {
+            pt_unit_decl(cx->unit, (uint32_t)decl)->reads++;
+        }
+    }
+}
+
 /*
  * PEP 484 type comments (`x = []  # type: List[Provider]`, a def's
  * `# type: (str) -> None`) use the names they spell, as pyflakes counts
- * them: each identifier that is not after a dot reads the module's
- * binding of that name.  `# type: ignore` names nothing.
+ * them.  `# type: ignore` names nothing.
  */
 static void type_comment_reads(ts_py_ctx *cx)
 {
@@ -806,28 +830,8 @@ static void type_comment_reads(ts_py_ctx *cx)
         }
         p += sizeof(prefix) - 1;
         p += strspn(p, " \t");
-        if (strncmp(p, "ignore", 6) == 0) {
-            continue;
-        }
-        while (*p != '\0') {
-            if (!isalpha((unsigned char)*p) && *p != '_') {
-                p++;
-                continue;
-            }
-            const char *start = p;
-            while (isalnum((unsigned char)*p) || *p == '_') {
-                p++;
-            }
-            bool attribute = start > comments[i].text && start[-1] == '.';
-            if (attribute) {
-                continue;
-            }
-            const char *name = pt_arena_strndup(cx->unit->arena, start,
-                                                (size_t)(p - start));
-            int32_t decl = ts_py_resolve(cx->module, name, false);
-            if (decl >= 0) {
-                pt_unit_decl(cx->unit, (uint32_t)decl)->reads++;
-            }
+        if (strncmp(p, "ignore", 6) != 0) {
+            read_type_names(cx, p);
         }
     }
 }
