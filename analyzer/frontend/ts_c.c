@@ -229,22 +229,6 @@ int32_t ts_c_resolve(ts_c_ctx *ctx, const char *name)
     return d >= 0 ? d : ts_c_sym_get(ctx, TS_C_NS_MACRO, name);
 }
 
-const ts_c_macro_words *ts_c_macro_words_of(const ts_c_ctx *ctx,
-                                            uint32_t decl)
-{
-    const ts_c_macro_words *m = ctx->macro_words.items;
-    uint32_t lo = 0, hi = ctx->macro_words.len;
-    while (lo < hi) {           /* decls are added in order */
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (m[mid].decl < decl) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo < ctx->macro_words.len && m[lo].decl == decl ? &m[lo] : NULL;
-}
-
 void ts_c_local_push(ts_c_ctx *ctx, const char *name, uint32_t decl)
 {
     ts_c_local *l = pt_vec_push(ctx->arena, &ctx->locals, sizeof(*l));

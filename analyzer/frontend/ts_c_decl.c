@@ -534,57 +534,6 @@ void ts_c_type_definition(ts_c_ctx *ctx, TSNode node)
     }
 }
 
-/* Is `word` one of the parameters of the macro whose params node is `params`? */
-static bool is_macro_param(ts_c_ctx *ctx, TSNode params, const char *word)
-{
-    uint32_t n = ts_node_is_null(params) ? 0 : ts_node_named_child_count(params);
-    for (uint32_t i = 0; i < n; i++) {
-        if (ts_c_text_is(ctx, ts_node_named_child(params, i), word)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/*
- * Identifiers in a macro body count as uses of the file-scope names they
- * name now, and are kept (less the macro's parameters) so that each use of
- * the macro in a function reads the locals of the same name, as the
- * expansion would.
- */
-static void macro_body(ts_c_ctx *ctx, uint32_t decl, TSNode value,
-                       TSNode params)
-{
-    const char *text = ts_c_text(ctx, value);
-    pt_vec words = {0};
-    for (const char *p = text; *p;) {
-        if (!isalpha((unsigned char)*p) && *p != '_') {
-            p++;
-            continue;
-        }
-        const char *s = p;
-        while (isalnum((unsigned char)*p) || *p == '_') {
-            p++;
-        }
-        char *word = pt_arena_strndup(ctx->arena, s, (size_t)(p - s));
-        for (int32_t d = ts_c_resolve(ctx, word); d >= 0;
-             d = ts_c_next_same(ctx, d)) {
-            pt_unit_decl(ctx->unit, (uint32_t)d)->reads++;
-        }
-        if (!is_macro_param(ctx, params, word)) {
-            const char **slot = pt_vec_push(ctx->arena, &words, sizeof(*slot));
-            *slot = word;
-        }
-    }
-    if (words.len > 0) {
-        ts_c_macro_words *m = pt_vec_push(ctx->arena, &ctx->macro_words,
-                                          sizeof(*m));
-        m->decl = decl;
-        m->count = words.len;
-        m->words = words.items;
-    }
-}
-
 static void macro(ts_c_ctx *ctx, TSNode node)
 {
     TSNode name = ts_c_field(node, TS_F_name);
@@ -594,7 +543,7 @@ static void macro(ts_c_ctx *ctx, TSNode node)
     uint32_t d = ts_c_add_decl(ctx, PT_DECL_MACRO, name, NULL);
     TSNode value = ts_c_field(node, TS_F_value);
     if (!ts_node_is_null(value)) {
-        macro_body(ctx, d, value, ts_c_field(node, TS_F_parameters));
+        ts_c_macro_body(ctx, d, value, ts_c_field(node, TS_F_parameters));
     }
     pt_unit_decl(ctx->unit, d)->doc = ts_c_doc(ctx, node);
     if (ts_c_kind_of(node) == TS_K_preproc_function_def) {

@@ -111,48 +111,12 @@ bool ts_c_looks_like_variable(const char *name)
     return false;
 }
 
-/* The innermost local named `name`, or -1 (no file-scope names). */
-static int32_t local_named(const ts_c_ctx *ctx, const char *name)
-{
-    const ts_c_local *locals = ctx->locals.items;
-    for (uint32_t i = ctx->locals.len; i > 0; i--) {
-        if (strcmp(locals[i - 1].name, name) == 0) {
-            return (int32_t)locals[i - 1].decl;
-        }
-    }
-    return -1;
-}
-
-/*
- * A macro used in a function reads the locals its body names
- * (`#define DOCID_CMP(a, b) (bDescDoclist ? ...)`), and so on through the
- * macros its body uses, a few levels deep.
- */
-static void count_macro_reads(ts_c_ctx *ctx, uint32_t macro, int levels)
-{
-    const ts_c_macro_words *m = ts_c_macro_words_of(ctx, macro);
-    if (m == NULL || levels == 0 || ctx->locals.len == 0) {
-        return;
-    }
-    for (uint32_t i = 0; i < m->count; i++) {
-        int32_t d = local_named(ctx, m->words[i]);
-        if (d >= 0) {
-            pt_unit_decl(ctx->unit, (uint32_t)d)->reads++;
-            continue;
-        }
-        d = ts_c_sym_get(ctx, TS_C_NS_MACRO, m->words[i]);
-        if (d >= 0 && (uint32_t)d != macro) {
-            count_macro_reads(ctx, (uint32_t)d, levels - 1);
-        }
-    }
-}
-
 static void count_use(ts_c_ctx *ctx, int32_t d, bool write, bool as_value)
 {
     for (; d >= 0; d = ts_c_next_same(ctx, d)) {
         pt_decl *decl = pt_unit_decl(ctx->unit, (uint32_t)d);
         if (decl->kind == PT_DECL_MACRO) {
-            count_macro_reads(ctx, (uint32_t)d, 4);
+            ts_c_macro_reads(ctx, (uint32_t)d);
         }
         if (write) {
             decl->writes++;

@@ -299,9 +299,15 @@ int32_t ts_c_sym_get(ts_c_ctx *ctx, char ns, const char *name);
 /* The decl that `decl` hid under the same name and namespace, or -1. */
 int32_t ts_c_next_same(ts_c_ctx *ctx, int32_t decl);
 int32_t ts_c_resolve(ts_c_ctx *ctx, const char *name);
-/* The names the body of macro decl `decl` mentions, or NULL. */
-const ts_c_macro_words *ts_c_macro_words_of(const ts_c_ctx *ctx,
-                                            uint32_t decl);
+
+/* ---- ts_c_macro.c: what macro bodies read ---- */
+/* Counts the file-scope names the body `value` of macro decl `decl`
+   spells as read, and keeps its names (less `params`) for its uses. */
+void ts_c_macro_body(ts_c_ctx *ctx, uint32_t decl, TSNode value,
+                     TSNode params);
+/* A use of macro decl `macro` in a function: the locals its body (and the
+   macros it uses, a few levels deep) names are read. */
+void ts_c_macro_reads(ts_c_ctx *ctx, uint32_t macro);
 /* Brings local `name` into scope; the newest wins in ts_c_resolve(). */
 void ts_c_local_push(ts_c_ctx *ctx, const char *name, uint32_t decl);
 const char *ts_c_doc(ts_c_ctx *ctx, TSNode decl_node);
