@@ -266,9 +266,21 @@ static void report_call_use(null_check *check, const pt_event *call)
  * Value-level tests, which the model keeps in one block: Python's
  * `x and x.attr`, `x.f() if x else d`; C's `p && p->n`,
  * `p != NULL ? p->name : ""`.  A read of the variable earlier in the
- * same statement (same line), at another column than the use, is taken
- * as such a test.
+ * same statement, at another place than the use, is taken as such a
+ * test.  A frontend that does not number statements leaves the line to
+ * stand for one.
  */
+static bool same_statement(const pt_event *a, const pt_event *b)
+{
+    return a->stmt != 0 || b->stmt != 0 ? a->stmt == b->stmt
+                                        : a->loc.line == b->loc.line;
+}
+
+static bool same_place(pt_loc a, pt_loc b)
+{
+    return a.line == b.line && a.col == b.col;
+}
+
 static bool tested_in_expression(const pt_block *block, const pt_event *use,
                                  const char *name)
 {
@@ -277,12 +289,12 @@ static bool tested_in_expression(const pt_block *block, const pt_event *use,
     uint32_t reads = 0;
     const pt_event *first = pt_block_event(block, 0);
     for (const pt_event *e = use - 1; e >= first; e--) {
-        if (e->loc.line != use->loc.line ||
+        if (!same_statement(e, use) ||
             (e->kind == PT_EV_ASSIGN && strcmp(e->name, name) == 0)) {
             return false;
         }
         if (e->kind == PT_EV_READ && strcmp(e->name, name) == 0 &&
-            (use->kind == PT_EV_CALL || e->loc.col != use->loc.col) &&
+            (use->kind == PT_EV_CALL || !same_place(e->loc, use->loc)) &&
             ++reads == needed) {
             return true;
         }

@@ -96,6 +96,8 @@ typedef struct cc_ctx {
     bool too_deep;
     uint32_t nesting;
     unsigned uneval;            /* inside sizeof: count uses, no events */
+    uint32_t stmt;              /* statement being built (pt_event.stmt) */
+    uint32_t nstmts;            /* statements numbered so far */
     pt_event scratch;           /* where events go while uneval */
 } cc_ctx;
 

@@ -59,6 +59,7 @@ pt_event *cc_event(cc_ctx *c, pt_event_kind kind, uint32_t offset)
     e->kind = (uint8_t)kind;
     e->loc = cc_loc(c, offset);
     e->try_region = -1;
+    e->stmt = c->stmt;
     return e;
 }
 
@@ -409,7 +410,7 @@ static void jump_stmt(cc_ctx *c, CXCursor s, enum CXCursorKind kind)
     flow_to(c, kind == CXCursor_ContinueStmt ? j->cont : j->brk);
 }
 
-static void stmt(cc_ctx *c, CXCursor s, uint32_t nesting)
+static void stmt_of_kind(cc_ctx *c, CXCursor s, uint32_t nesting)
 {
     if (c->depth >= CC_MAX_DEPTH) {
         c->too_deep = true;
@@ -487,6 +488,16 @@ static void stmt(cc_ctx *c, CXCursor s, uint32_t nesting)
     }
     cc_children_free(&k);
     c->depth--;
+}
+
+/* A nested statement has its own number; what follows it (an if's else
+   arm, a for's increment) is its parent's again. */
+static void stmt(cc_ctx *c, CXCursor s, uint32_t nesting)
+{
+    uint32_t parent = c->stmt;
+    c->stmt = ++c->nstmts;
+    stmt_of_kind(c, s, nesting);
+    c->stmt = parent;
 }
 
 static void add_params(cc_ctx *c, CXCursor cursor)

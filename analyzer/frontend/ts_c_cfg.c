@@ -514,10 +514,15 @@ void ts_c_statement(ts_c_ctx *ctx, TSNode node)
     if (ts_node_is_null(node) || !ts_c_enter(ctx)) {
         return;
     }
+    /* a nested statement has its own number; what follows it (an if's
+       else arm, a for's update) is its parent's again */
+    uint32_t parent = ctx->stmt;
+    ctx->stmt = ++ctx->nstmts;
     ts_c_kind type = ts_c_kind_of(node);
     if (!stmt_jump(ctx, node, type) && !stmt_structured(ctx, node, type)) {
         stmt_other(ctx, node, type);
     }
+    ctx->stmt = parent;
     ts_c_leave(ctx);
 }
 

@@ -69,6 +69,7 @@ pt_event *ts_c_emit(ts_c_ctx *ctx, pt_event_kind kind, TSNode at)
     e->kind = (uint8_t)kind;
     e->loc = ts_c_loc(ctx, at);
     e->try_region = -1;
+    e->stmt = ctx->stmt;
     return e;
 }
 

@@ -262,6 +262,8 @@ typedef struct ts_c_ctx {
     pt_vec jumps;                /* ts_c_jump, a stack */
     uint32_t depth;              /* recursion depth */
     uint32_t quiet;              /* > 0: count uses, emit no events */
+    uint32_t stmt;               /* statement being built (pt_event.stmt) */
+    uint32_t nstmts;             /* statements numbered so far */
     bool partial;                /* current function lost something */
     pt_vec *cases;               /* ts_c_case of the innermost switch */
     pt_vec pending;              /* TSNode: functions found in a body */

@@ -33,6 +33,7 @@ pt_event *ts_py_ev(ts_py_b *b, pt_event_kind kind, TSNode at,
     e->name = name;
     e->implicit = b->implicit;
     e->try_region = b->region;
+    e->stmt = b->stmt;
     return e;
 }
 
@@ -138,6 +139,27 @@ static void raise_stmt(ts_py_b *b, TSNode s, int depth)
     b->dead = true;
 }
 
+/*
+ * `assert test, message`: past it the test holds.  The failing arm ends
+ * without a successor, as after abort() in C: an assertion states an
+ * invariant (and `python -O` drops it), it is not a path to analyse.
+ */
+static void assert_stmt(ts_py_b *b, TSNode s, int depth)
+{
+    uint32_t holds = ts_py_block(b);
+    uint32_t fails = ts_py_block(b);
+    ts_py_cond(b, ts_py_child(s, 0), holds, fails, depth + 1);
+    ts_py_enter(b, fails);
+    TSNode message = ts_py_child(s, 1);
+    if (!ts_node_is_null(message)) {
+        ts_py_expr(b, message, depth + 1);
+    }
+    pt_block *blk = ts_py_blk(b, fails);
+    blk->term = PT_TERM_NORETURN;
+    blk->term_loc = ts_py_loc(b->cx, s);
+    ts_py_enter(b, holds);
+}
+
 /* break/continue: the innermost loop's targets after unwinding. */
 static void loop_jump(ts_py_b *b, TSNode s, bool is_break, int depth)
 {
@@ -214,6 +236,9 @@ static bool simple_stmt(ts_py_b *b, TSNode s, ts_py_kind t, int depth)
     case TS_PY_K_raise_statement:
         raise_stmt(b, s, depth);
         break;
+    case TS_PY_K_assert_statement:
+        assert_stmt(b, s, depth);
+        break;
     case TS_PY_K_break_statement:
         loop_jump(b, s, true, depth);
         break;
@@ -241,7 +266,7 @@ static bool simple_stmt(ts_py_b *b, TSNode s, ts_py_kind t, int depth)
     return true;
 }
 
-void ts_py_stmt(ts_py_b *b, TSNode s, int depth)
+static void stmt_of_kind(ts_py_b *b, TSNode s, int depth)
 {
     if (depth > TS_PY_MAX_DEPTH) {
         b->cx->overflow = true;
@@ -260,6 +285,16 @@ void ts_py_stmt(ts_py_b *b, TSNode s, int depth)
         ts_py_expr(b, c, depth + 1);
     }
     ts_py_it_done(&it);
+}
+
+/* A nested statement has its own number; what follows it (an elif's
+   test, a loop's else) is its parent's again. */
+void ts_py_stmt(ts_py_b *b, TSNode s, int depth)
+{
+    uint32_t parent = b->stmt;
+    b->stmt = ++b->nstmts;
+    stmt_of_kind(b, s, depth);
+    b->stmt = parent;
 }
 
 void ts_py_suite(ts_py_b *b, TSNode block, int depth)

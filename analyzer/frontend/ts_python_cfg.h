@@ -36,6 +36,8 @@ typedef struct ts_py_b {
     bool implicit;              /* events are a finally copy */
     int32_t handler;            /* where an exception goes, or -1 */
     int32_t region;             /* innermost try region, or -1 */
+    uint32_t stmt;              /* statement being built (pt_event.stmt) */
+    uint32_t nstmts;            /* statements numbered so far */
     pt_vec exits;               /* ts_py_exit, innermost last */
 } ts_py_b;
 

@@ -187,6 +187,7 @@ typedef struct ts_py_ctx {
     X(augmented_assignment, "augmented_assignment") \
     X(return_statement, "return_statement") \
     X(raise_statement, "raise_statement") \
+    X(assert_statement, "assert_statement") \
     X(break_statement, "break_statement") \
     X(continue_statement, "continue_statement") \
     X(pass_statement, "pass_statement") \

@@ -176,6 +176,8 @@ typedef struct pt_event {
     pt_value *args;
     uint32_t nargs;
     int32_t try_region;         /* innermost try region, or -1 */
+    uint32_t stmt;              /* the statement it comes from: events of
+                                   one statement share it (0: unknown) */
 } pt_event;
 
 /* ---- control flow ---- */
